@@ -37,6 +37,9 @@ type Finding struct {
 	// "ingress[0].cidr_blocks"), or "" for the whole block. It is part of
 	// the baseline fingerprint.
 	Attribute string
+	// Context is the range of the enclosing block (a Terraform resource,
+	// a Go function); suppression comments above it apply. Zero if none.
+	Context Range
 	// Remediation defaults to the rule's remediation when empty.
 	Remediation string
 	// Cost is the monthly cost in USD the finding stands for (SSM301).

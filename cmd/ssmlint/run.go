@@ -1,0 +1,340 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
+	ctyjson "github.com/zclconf/go-cty/cty/json"
+
+	"github.com/ssmlint/ssmlint/finding"
+	"github.com/ssmlint/ssmlint/internal/baseline"
+	"github.com/ssmlint/ssmlint/internal/config"
+	"github.com/ssmlint/ssmlint/internal/report"
+	"github.com/ssmlint/ssmlint/rules"
+)
+
+// Exit codes.
+const (
+	exitClean    = 0
+	exitFindings = 1
+	exitTrouble  = 2
+)
+
+// version is set at build time with -ldflags "-X main.version=v1.2.3";
+// otherwise the module version recorded by `go install` is used.
+var version = ""
+
+func versionString() string {
+	if version != "" {
+		return version
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "dev"
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 && args[0] == "rules" {
+		return runRules(args[1:], stdout, stderr)
+	}
+	o, err := parseFlags(args, stderr)
+	if errors.Is(err, flag.ErrHelp) {
+		return exitClean
+	}
+	if err != nil {
+		return exitTrouble
+	}
+	if o.version {
+		fmt.Fprintf(stdout, "ssmlint %s\n", versionString())
+		return exitClean
+	}
+	if !validFormat(o.format) {
+		fmt.Fprintf(stderr, "ssmlint: unknown --format %q (want one of %s)\n", o.format, strings.Join(report.Formats(), ", "))
+		return exitTrouble
+	}
+	start := time.Now()
+
+	cfg, err := loadConfig(o)
+	if err != nil {
+		for _, line := range strings.Split(err.Error(), "\n") {
+			fmt.Fprintf(stderr, "ssmlint: %s\n", line)
+		}
+		return exitTrouble
+	}
+	failOn := rules.Warning
+	if cfg != nil && cfg.FailOn != 0 {
+		failOn = cfg.FailOn
+	}
+	if o.failOn != "" {
+		if failOn, err = rules.ParseSeverity(o.failOn); err != nil {
+			fmt.Fprintf(stderr, "ssmlint: --fail-on: %v\n", err)
+			return exitTrouble
+		}
+	}
+	enabled, err := selectRules(o, cfg)
+	if err != nil {
+		fmt.Fprintf(stderr, "ssmlint: %v\n", err)
+		return exitTrouble
+	}
+	vars, err := variables(o, cfg)
+	if err != nil {
+		fmt.Fprintf(stderr, "ssmlint: %v\n", err)
+		return exitTrouble
+	}
+	var base *baseline.Baseline
+	if o.baseline != "" {
+		if base, err = baseline.Load(o.baseline); err != nil {
+			fmt.Fprintf(stderr, "ssmlint: %v\n", err)
+			return exitTrouble
+		}
+	}
+
+	sc := scan(o.paths, cfg, enabled, vars, o.varFiles)
+	fs := sc.findings
+	errs := sc.errors
+
+	// Configured severities, then suppression comments, then the baseline.
+	for i := range fs {
+		if cfg != nil {
+			if s, ok := cfg.Rules[fs[i].Rule.ID]; ok && s.Severity != 0 {
+				fs[i].Severity = s.Severity
+			}
+		}
+	}
+	fs, suppressed := applySuppressions(fs, sc, enabled)
+	finding.SortFindings(fs)
+	baselined := 0
+	rel := relTo(cwd())
+	if base != nil {
+		fs, baselined = base.Filter(fs, rel)
+	}
+	if o.writeBaseline != "" {
+		if err := writeBaseline(o.writeBaseline, fs, rel); err != nil {
+			fmt.Fprintf(stderr, "ssmlint: %v\n", err)
+			return exitTrouble
+		}
+		fmt.Fprintf(stderr, "ssmlint: wrote %d findings to %s\n", len(fs), o.writeBaseline)
+	}
+	if o.fix {
+		fmt.Fprintln(stderr, "ssmlint: --fix: the Terraform rules offer no automatic fixes; nothing was changed")
+	}
+	finding.SortErrors(errs)
+
+	sum := report.Tally(fs, rules.SSM301)
+	sum.FilesScanned = sc.files
+	sum.Duration = time.Since(start)
+	sum.Suppressed = suppressed
+	sum.Baselined = baselined
+	in := report.Input{
+		Version:    versionString(),
+		Findings:   fs,
+		Errors:     errs,
+		Summary:    sum,
+		Rules:      append(rules.All(), rules.IgnoreDirective),
+		WorkDir:    cwd(),
+		ReadSource: sc.source,
+	}
+	out := stdout
+	color := false
+	if o.output != "" {
+		fh, err := os.Create(o.output)
+		if err != nil {
+			fmt.Fprintf(stderr, "ssmlint: --output: %v\n", unwrap(err))
+			return exitTrouble
+		}
+		defer fh.Close()
+		out = fh
+	} else {
+		color = isTerminal(stdout) && os.Getenv("NO_COLOR") == "" && !o.noColor
+	}
+	if err := report.Write(out, o.format, in, report.Options{Color: color, Verbose: o.verbose}); err != nil {
+		fmt.Fprintf(stderr, "ssmlint: %v\n", err)
+		return exitTrouble
+	}
+	switch {
+	case len(errs) > 0:
+		return exitTrouble
+	case o.writeBaseline != "":
+		return exitClean
+	}
+	for _, f := range fs {
+		if f.Severity >= failOn {
+			return exitFindings
+		}
+	}
+	return exitClean
+}
+
+func validFormat(f string) bool {
+	for _, x := range report.Formats() {
+		if x == f {
+			return true
+		}
+	}
+	return false
+}
+
+func loadConfig(o *options) (*config.Config, error) {
+	path := o.configPath
+	if path == "" {
+		start := o.paths[0]
+		if fi, err := os.Stat(start); err == nil && !fi.IsDir() {
+			start = filepath.Dir(start)
+		}
+		abs, err := filepath.Abs(start)
+		if err != nil {
+			return nil, nil
+		}
+		p, ok := config.Find(abs)
+		if !ok {
+			return nil, nil
+		}
+		path = p
+	}
+	return config.Load(path)
+}
+
+// selectRules returns the IDs of the rules to run.
+func selectRules(o *options, cfg *config.Config) (map[string]bool, error) {
+	enabled := map[string]bool{}
+	for _, r := range rules.All() {
+		on := true
+		if cfg != nil {
+			if s, ok := cfg.Rules[r.ID]; ok && s.Enabled != nil {
+				on = *s.Enabled
+			}
+		}
+		enabled[r.ID] = on
+	}
+	if len(o.enable) > 0 {
+		for id := range enabled {
+			enabled[id] = false
+		}
+		for _, n := range o.enable {
+			r, ok := rules.Lookup(n)
+			if !ok {
+				return nil, fmt.Errorf("--enable: unknown rule %q (see `ssmlint rules`)", n)
+			}
+			enabled[r.ID] = true
+		}
+	}
+	for _, n := range o.disable {
+		r, ok := rules.Lookup(n)
+		if !ok {
+			return nil, fmt.Errorf("--disable: unknown rule %q (see `ssmlint rules`)", n)
+		}
+		enabled[r.ID] = false
+	}
+	return enabled, nil
+}
+
+// variables merges the config file's variables and --var (which wins).
+func variables(o *options, cfg *config.Config) (map[string]cty.Value, error) {
+	out := map[string]cty.Value{}
+	if cfg != nil {
+		for k, v := range cfg.Variables {
+			cv, err := toCty(v)
+			if err != nil {
+				return nil, fmt.Errorf("%s: variable %q: %v", cfg.File, k, err)
+			}
+			out[k] = cv
+		}
+	}
+	for _, kv := range o.vars {
+		name, val, ok := strings.Cut(kv, "=")
+		if !ok || name == "" {
+			return nil, fmt.Errorf("--var %q: want NAME=VALUE", kv)
+		}
+		v := cty.StringVal(val)
+		if t := strings.TrimSpace(val); strings.HasPrefix(t, "{") || strings.HasPrefix(t, "[") {
+			expr, diags := hclsyntax.ParseExpression([]byte(val), "--var "+name, hcl.InitialPos)
+			if diags.HasErrors() {
+				return nil, fmt.Errorf("--var %s: %s", name, diags[0].Summary)
+			}
+			pv, diags := expr.Value(nil)
+			if diags.HasErrors() {
+				return nil, fmt.Errorf("--var %s: %s", name, diags[0].Summary)
+			}
+			v = pv
+		}
+		out[name] = v
+	}
+	return out, nil
+}
+
+// toCty converts a decoded YAML value through JSON.
+func toCty(v any) (cty.Value, error) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return cty.NilVal, err
+	}
+	ty, err := ctyjson.ImpliedType(b)
+	if err != nil {
+		return cty.NilVal, err
+	}
+	return ctyjson.Unmarshal(b, ty)
+}
+
+func writeBaseline(path string, fs []finding.Finding, rel func(string) string) error {
+	var buf bytes.Buffer
+	if err := baseline.Write(&buf, fs, rel); err != nil {
+		return err
+	}
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil { //nolint:gosec // a baseline is meant to be committed and read by all
+		return fmt.Errorf("--write-baseline: %v", unwrap(err))
+	}
+	return nil
+}
+
+func cwd() string {
+	d, err := os.Getwd()
+	if err != nil {
+		return ""
+	}
+	return d
+}
+
+// relTo returns a function making paths relative to dir, slash-separated.
+func relTo(dir string) func(string) string {
+	return func(p string) string {
+		abs, err := filepath.Abs(p)
+		if err != nil || dir == "" {
+			return filepath.ToSlash(p)
+		}
+		r, err := filepath.Rel(dir, abs)
+		if err != nil {
+			return filepath.ToSlash(p)
+		}
+		return filepath.ToSlash(r)
+	}
+}
+
+func unwrap(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("%s: %v", pe.Path, pe.Err)
+	}
+	return err
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}

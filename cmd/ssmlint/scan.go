@@ -1,0 +1,144 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+
+	"github.com/hashicorp/hcl/v2"
+
+	"github.com/ssmlint/ssmlint/finding"
+	"github.com/ssmlint/ssmlint/hclcheck"
+	"github.com/ssmlint/ssmlint/hclcheck/checks"
+	"github.com/ssmlint/ssmlint/internal/config"
+	"github.com/ssmlint/ssmlint/internal/suppress"
+	"github.com/ssmlint/ssmlint/rules"
+
+	"github.com/zclconf/go-cty/cty"
+)
+
+// scanResult is what the engines produced for all paths.
+type scanResult struct {
+	findings []finding.Finding
+	errors   []finding.Error
+	files    int
+	sources  map[string][]byte
+}
+
+func (s *scanResult) source(file string) ([]byte, bool) {
+	b, ok := s.sources[file]
+	return b, ok
+}
+
+// scan loads and checks the Terraform under each path.
+func scan(paths []string, cfg *config.Config, enabled map[string]bool, vars map[string]cty.Value, varFiles []string) *scanResult {
+	res := &scanResult{sources: map[string][]byte{}}
+	var cs []hclcheck.Check
+	for _, c := range checks.All() {
+		if enabled[c.Rule.ID] {
+			cs = append(cs, c)
+		}
+	}
+	lopt := hclcheck.LoadOptions{}
+	settings := hclcheck.Settings{}
+	if cfg != nil {
+		lopt.MaxFileSize = cfg.FileSizeLimit()
+		lopt.Exclude = func(rel string, _ bool) bool { return false }
+		settings.Option = cfg.Option
+	}
+	for _, root := range paths {
+		if cfg != nil && len(cfg.Exclude) > 0 {
+			r := root
+			lopt.Exclude = func(rel string, _ bool) bool {
+				return cfg.ExcludedPath(filepath.Join(r, filepath.FromSlash(rel)))
+			}
+		}
+		p := hclcheck.Load(root, lopt, hclcheck.EvalOptions{Vars: vars, VarFiles: varFiles})
+		res.files += p.Files
+		for _, m := range p.Modules {
+			for _, f := range m.Files {
+				res.sources[f.Path] = f.Src
+			}
+			for _, f := range m.TFVars {
+				res.sources[f.Path] = f.Src
+			}
+		}
+		for _, d := range p.Errors {
+			res.errors = append(res.errors, diagError(d))
+		}
+		fs, errs := hclcheck.Run(p, cs, settings)
+		res.findings = append(res.findings, fs...)
+		res.errors = append(res.errors, errs...)
+	}
+	return res
+}
+
+func diagError(d *hcl.Diagnostic) finding.Error {
+	msg := d.Summary
+	if d.Detail != "" {
+		msg += ": " + d.Detail
+	}
+	e := finding.Error{Message: msg}
+	if d.Subject != nil {
+		e.Range = hclcheck.ToRange(*d.Subject)
+	}
+	return e
+}
+
+// applySuppressions drops findings silenced by `# ssmlint:ignore`
+// comments and adds findings for malformed or unused comments.
+func applySuppressions(fs []finding.Finding, sc *scanResult, enabled map[string]bool) ([]finding.Finding, int) {
+	ignores := map[string]*suppress.FileIgnores{}
+	get := func(file string) *suppress.FileIgnores {
+		if fi, ok := ignores[file]; ok {
+			return fi
+		}
+		src, ok := sc.sources[file]
+		if !ok {
+			var err error
+			if src, err = os.ReadFile(file); err != nil {
+				ignores[file] = nil
+				return nil
+			}
+		}
+		fi := suppress.ParseHCL(file, src)
+		ignores[file] = fi
+		return fi
+	}
+	kept := fs[:0]
+	suppressed := 0
+	for _, f := range fs {
+		if fi := get(f.Range.File); fi != nil && fi.Suppresses(f) {
+			suppressed++
+			continue
+		}
+		kept = append(kept, f)
+	}
+	// Every scanned file may hold comments, including files without findings.
+	for file := range sc.sources {
+		get(file)
+	}
+	ran := func(id string) bool { return enabled[id] && isTerraformRule(id) }
+	for _, fi := range ignores {
+		if fi == nil {
+			continue
+		}
+		for _, p := range append(fi.Problems(), fi.Unused(ran)...) {
+			kept = append(kept, finding.Finding{
+				Rule:     rules.IgnoreDirective,
+				Severity: p.Severity,
+				Message:  p.Message,
+				Range:    p.Range,
+			})
+		}
+	}
+	return kept, suppressed
+}
+
+func isTerraformRule(id string) bool {
+	for _, c := range checks.All() {
+		if c.Rule.ID == id {
+			return true
+		}
+	}
+	return false
+}

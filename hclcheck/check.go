@@ -1,0 +1,222 @@
+package hclcheck
+
+import (
+	"fmt"
+	"runtime"
+	"sync"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/convert"
+
+	"github.com/ssmlint/ssmlint/finding"
+	"github.com/ssmlint/ssmlint/rules"
+)
+
+// Check is one rule's implementation: a pure function of a configuration
+// that reports findings through the Pass.
+type Check struct {
+	Rule *rules.Rule
+	Run  func(*Pass)
+}
+
+// Settings tune a run of checks.
+type Settings struct {
+	// Option returns the configured value of a rule option, or the
+	// catalog default. May be nil (defaults everywhere).
+	Option func(r *rules.Rule, name string) any
+	// Workers runs configurations in parallel; 0 means GOMAXPROCS.
+	Workers int
+}
+
+// Pass is what a check sees: one configuration and a way to report.
+type Pass struct {
+	Config   *Config
+	rule     *rules.Rule
+	settings *Settings
+	out      []finding.Finding
+}
+
+// Option returns the rule option's configured value or its default.
+func (p *Pass) Option(name string) any {
+	if p.settings.Option != nil {
+		if v := p.settings.Option(p.rule, name); v != nil {
+			return v
+		}
+	}
+	return p.rule.OptionDefault(name)
+}
+
+// Report records a finding about resource r at range at (use At to pick
+// the range). attr names the attribute path for baselines ("" for the
+// whole block).
+func (p *Pass) Report(r *Resource, at hcl.Range, attr string, format string, args ...any) *finding.Finding {
+	f := finding.Finding{
+		Rule:      p.rule,
+		Severity:  p.rule.Severity,
+		Message:   fmt.Sprintf(format, args...),
+		Range:     ToRange(at),
+		Attribute: attr,
+	}
+	if r != nil {
+		f.Resource = r.Addr
+		f.Context = ToRange(r.Decl.Block.Range())
+	}
+	p.out = append(p.out, f)
+	return &p.out[len(p.out)-1]
+}
+
+// At returns where a finding about attribute a of resource r points: the
+// attribute's expression, or, when the value differs per instance and the
+// instance came from a for_each entry that can be located, that entry.
+// With a nil attribute it is the block header.
+func At(r *Resource, a *Attr) hcl.Range {
+	if a == nil {
+		return r.DefRange()
+	}
+	if a.UsesEach() && r.EntryRange.Filename != "" && r.EntryRange != r.Decl.countOrForEachRange() {
+		return r.EntryRange
+	}
+	return a.Range()
+}
+
+func (d *ResourceDecl) countOrForEachRange() hcl.Range {
+	switch {
+	case d.ForEach != nil:
+		return d.ForEach.Range()
+	case d.Count != nil:
+		return d.Count.Range()
+	}
+	return hcl.Range{}
+}
+
+// ToRange converts an HCL range.
+func ToRange(r hcl.Range) finding.Range {
+	return finding.Range{
+		File:  r.Filename,
+		Start: finding.Pos{Line: r.Start.Line, Column: r.Start.Column, Byte: r.Start.Byte},
+		End:   finding.Pos{Line: r.End.Line, Column: r.End.Column, Byte: r.End.Byte},
+	}
+}
+
+// Run runs the checks on every configuration of the project (in parallel
+// across configurations) and returns the findings, deduplicated (a shared
+// module called identically by many roots is reported once) and sorted.
+// A check that panics is reported as an error and the others go on.
+func Run(p *Project, checks []Check, s Settings) ([]finding.Finding, []finding.Error) {
+	workers := s.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	type result struct {
+		fs   []finding.Finding
+		errs []finding.Error
+	}
+	results := make([]result, len(p.Configs))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range workers {
+		wg.Go(func() {
+			for i := range next {
+				c := p.Configs[i]
+				for _, ch := range checks {
+					fs, err := runOne(c, ch, &s)
+					results[i].fs = append(results[i].fs, fs...)
+					if err != nil {
+						results[i].errs = append(results[i].errs, *err)
+					}
+				}
+				// The configuration is done: free its evaluation state.
+				c.release()
+			}
+		})
+	}
+	for i := range p.Configs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	type key struct {
+		rule, msg string
+		rng       finding.Range
+	}
+	seen := map[key]bool{}
+	var fs []finding.Finding
+	var errs []finding.Error
+	for _, r := range results {
+		for _, f := range r.fs {
+			k := key{f.Rule.ID, f.Message, f.Range}
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+			fs = append(fs, f)
+		}
+		errs = append(errs, r.errs...)
+	}
+	finding.SortFindings(fs)
+	return fs, errs
+}
+
+func runOne(c *Config, ch Check, s *Settings) (fs []finding.Finding, err *finding.Error) {
+	pass := &Pass{Config: c, rule: ch.Rule, settings: s}
+	defer func() {
+		if r := recover(); r != nil {
+			fs = pass.out
+			err = &finding.Error{
+				Range:   finding.Range{File: c.Root.Module.Dir, Start: finding.Pos{Line: 1, Column: 1}, End: finding.Pos{Line: 1, Column: 1}},
+				Message: fmt.Sprintf("internal error in %s (%s): %v; please report it", ch.Rule.ID, ch.Rule.Name, r),
+			}
+		}
+	}()
+	ch.Run(pass)
+	return pass.out, nil
+}
+
+// release drops memoized values once all checks have run.
+func (c *Config) release() {
+	for _, mi := range c.Instances {
+		mi.vars, mi.locals, mi.outputs = nil, nil, nil
+		mi.groups, mi.order = nil, nil
+	}
+	c.Instances = nil
+	c.Root = nil
+}
+
+// String returns a known, non-null string value (numbers and bools are
+// converted as Terraform does). Marks are ignored.
+func String(v cty.Value) (string, bool) {
+	v, _ = v.UnmarkDeep()
+	if !v.IsKnown() || v.IsNull() {
+		return "", false
+	}
+	if v.Type() != cty.String {
+		c, err := convert.Convert(v, cty.String)
+		if err != nil || !c.IsKnown() || c.IsNull() {
+			return "", false
+		}
+		v = c
+	}
+	return v.AsString(), true
+}
+
+// AttrString is String of an attribute's value; false when absent.
+func AttrString(b *Body, name string) (string, *Attr, bool) {
+	a := b.Attr(name)
+	if a == nil {
+		return "", nil, false
+	}
+	s, ok := String(a.Value())
+	return s, a, ok
+}
+
+// HasMark reports whether v or anything inside it carries the mark.
+func HasMark(v cty.Value, mark any) bool {
+	_, pvm := v.UnmarkDeepWithPaths()
+	for _, pm := range pvm {
+		if _, ok := pm.Marks[mark]; ok {
+			return true
+		}
+	}
+	return false
+}

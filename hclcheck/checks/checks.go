@@ -1,0 +1,21 @@
+// Package checks holds the Terraform rules (SSM1xx–SSM5xx): each one a pure
+// function of an evaluated configuration (hclcheck.Config) that reports
+// findings through a hclcheck.Pass.
+package checks
+
+import (
+	"github.com/ssmlint/ssmlint/hclcheck"
+	"github.com/ssmlint/ssmlint/rules"
+)
+
+// All returns the Terraform checks, in rule ID order.
+func All() []hclcheck.Check {
+	return []hclcheck.Check{
+		{Rule: rules.SSM201, Run: secretInPlainString},
+		{Rule: rules.SSM202, Run: secureStringLiteralValue},
+		{Rule: rules.SSM203, Run: invalidParameterName},
+		{Rule: rules.SSM204, Run: parameterValueTooLarge},
+		{Rule: rules.SSM301, Run: advancedTierWaste},
+		{Rule: rules.SSM302, Run: highThroughputEnabled},
+	}
+}

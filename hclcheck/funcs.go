@@ -1,0 +1,524 @@
+package hclcheck
+
+import (
+	"crypto/md5"  //nolint:gosec // Terraform's md5() function, not used for security
+	"crypto/sha1" //nolint:gosec // Terraform's sha1() function, not used for security
+	"crypto/sha256"
+	"crypto/sha512"
+	"encoding/base64"
+	"encoding/hex"
+	"fmt"
+	"math/big"
+	"net/netip"
+	"net/url"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/ext/tryfunc"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	ctyyaml "github.com/zclconf/go-cty-yaml"
+	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/convert"
+	"github.com/zclconf/go-cty/cty/function"
+	"github.com/zclconf/go-cty/cty/function/stdlib"
+	"gopkg.in/yaml.v3"
+)
+
+// functions returns the Terraform functions ssmlint evaluates. Functions
+// that read files only read inside root. Functions whose result cannot be
+// known before apply (timestamp, uuid, bcrypt, ...) return unknown values.
+// Anything else (provider functions, newer functions) is unknown to HCL,
+// which makes the calling expression unknown: silence, not a finding.
+func functions(root string, maxSize int64) map[string]function.Function {
+	if maxSize <= 0 {
+		maxSize = DefaultMaxFileSize
+	}
+	fs := map[string]function.Function{
+		"abs": stdlib.AbsoluteFunc, "ceil": stdlib.CeilFunc, "floor": stdlib.FloorFunc,
+		"log": stdlib.LogFunc, "max": stdlib.MaxFunc, "min": stdlib.MinFunc, "pow": stdlib.PowFunc,
+		"signum": stdlib.SignumFunc, "parseint": stdlib.ParseIntFunc,
+		"chomp": stdlib.ChompFunc, "format": stdlib.FormatFunc, "formatlist": stdlib.FormatListFunc,
+		"indent": stdlib.IndentFunc, "join": stdlib.JoinFunc, "lower": stdlib.LowerFunc,
+		"regex": stdlib.RegexFunc, "regexall": stdlib.RegexAllFunc, "split": stdlib.SplitFunc,
+		"strrev": stdlib.ReverseFunc, "substr": stdlib.SubstrFunc, "title": stdlib.TitleFunc,
+		"trim": stdlib.TrimFunc, "trimprefix": stdlib.TrimPrefixFunc, "trimsuffix": stdlib.TrimSuffixFunc,
+		"trimspace": stdlib.TrimSpaceFunc, "upper": stdlib.UpperFunc,
+		"chunklist": stdlib.ChunklistFunc, "coalesce": stdlib.CoalesceFunc, "coalescelist": stdlib.CoalesceListFunc,
+		"compact": stdlib.CompactFunc, "concat": stdlib.ConcatFunc, "contains": stdlib.ContainsFunc,
+		"distinct": stdlib.DistinctFunc, "element": stdlib.ElementFunc, "flatten": stdlib.FlattenFunc,
+		"index": stdlib.IndexFunc, "keys": stdlib.KeysFunc, "length": stdlib.LengthFunc,
+		"lookup": stdlib.LookupFunc, "merge": stdlib.MergeFunc, "range": stdlib.RangeFunc,
+		"reverse": stdlib.ReverseListFunc, "setintersection": stdlib.SetIntersectionFunc,
+		"setproduct": stdlib.SetProductFunc, "setsubtract": stdlib.SetSubtractFunc,
+		"setunion": stdlib.SetUnionFunc, "slice": stdlib.SliceFunc, "sort": stdlib.SortFunc,
+		"values": stdlib.ValuesFunc, "zipmap": stdlib.ZipmapFunc,
+		"csvdecode": stdlib.CSVDecodeFunc, "jsondecode": stdlib.JSONDecodeFunc, "jsonencode": stdlib.JSONEncodeFunc,
+		"formatdate": stdlib.FormatDateFunc, "timeadd": stdlib.TimeAddFunc,
+		"yamlencode": ctyyaml.YAMLEncodeFunc, "yamldecode": yamlDecodeFunc,
+		"try": tryfunc.TryFunc, "can": tryfunc.CanFunc,
+		"tostring": convertFunc(cty.String), "tonumber": convertFunc(cty.Number), "tobool": convertFunc(cty.Bool),
+		"tolist": convertFunc(cty.List(cty.DynamicPseudoType)), "toset": convertFunc(cty.Set(cty.DynamicPseudoType)),
+		"tomap":      convertFunc(cty.Map(cty.DynamicPseudoType)),
+		"replace":    replaceFunc,
+		"startswith": stringPredicate(strings.HasPrefix), "endswith": stringPredicate(strings.HasSuffix),
+		"strcontains": stringPredicate(strings.Contains),
+		"alltrue":     boolFold(true), "anytrue": boolFold(false),
+		"one": oneFunc, "sum": sumFunc,
+		"base64encode": stringMap(func(s string) (string, error) { return base64.StdEncoding.EncodeToString([]byte(s)), nil }),
+		"base64decode": stringMap(func(s string) (string, error) {
+			b, err := base64.StdEncoding.DecodeString(s)
+			return string(b), err
+		}),
+		"urlencode": stringMap(func(s string) (string, error) { return url.QueryEscape(s), nil }),
+		"md5":       stringMap(hashHex(func(b []byte) []byte { h := md5.Sum(b); return h[:] })),  //nolint:gosec // Terraform function
+		"sha1":      stringMap(hashHex(func(b []byte) []byte { h := sha1.Sum(b); return h[:] })), //nolint:gosec // Terraform function
+		"sha256":    stringMap(hashHex(func(b []byte) []byte { h := sha256.Sum256(b); return h[:] })),
+		"sha512":    stringMap(hashHex(func(b []byte) []byte { h := sha512.Sum512(b); return h[:] })),
+		"basename":  stringMap(func(s string) (string, error) { return path.Base(filepath.ToSlash(s)), nil }),
+		"dirname":   stringMap(func(s string) (string, error) { return path.Dir(filepath.ToSlash(s)), nil }),
+		"cidrhost":  cidrHostFunc, "cidrsubnet": cidrSubnetFunc, "cidrnetmask": cidrNetmaskFunc,
+		"cidrsubnets": cidrSubnetsFunc,
+		"sensitive":   markFunc(true), "nonsensitive": markFunc(false),
+		"timestamp": unknownFunc(cty.String), "uuid": unknownFunc(cty.String),
+		"plantimestamp": unknownFunc(cty.String), "bcrypt": unknownFunc(cty.String),
+		"abspath": unknownFunc(cty.String), "pathexpand": unknownFunc(cty.String),
+	}
+	files := &fileReader{root: root, maxSize: maxSize}
+	fs["file"] = files.fileFunc()
+	fs["fileexists"] = files.existsFunc()
+	fs["templatefile"] = files.templateFunc(fs)
+	return fs
+}
+
+func convertFunc(ty cty.Type) function.Function {
+	return function.New(&function.Spec{
+		Params: []function.Parameter{{Name: "v", Type: cty.DynamicPseudoType, AllowNull: true, AllowDynamicType: true, AllowUnknown: true}},
+		Type: func(args []cty.Value) (cty.Type, error) {
+			if ty == cty.String || ty == cty.Number || ty == cty.Bool {
+				return ty, nil
+			}
+			return cty.DynamicPseudoType, nil
+		},
+		Impl: func(args []cty.Value, retType cty.Type) (cty.Value, error) {
+			v, err := convert.Convert(args[0], ty)
+			if err != nil {
+				return cty.NilVal, err
+			}
+			return v, nil
+		},
+	})
+}
+
+var replaceFunc = function.New(&function.Spec{
+	Params: []function.Parameter{{Name: "str", Type: cty.String}, {Name: "substr", Type: cty.String}, {Name: "replace", Type: cty.String}},
+	Type:   function.StaticReturnType(cty.String),
+	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+		s, sub, rep := args[0].AsString(), args[1].AsString(), args[2].AsString()
+		if len(sub) > 1 && sub[0] == '/' && sub[len(sub)-1] == '/' {
+			re, err := regexp.Compile(sub[1 : len(sub)-1])
+			if err != nil {
+				return cty.NilVal, err
+			}
+			return cty.StringVal(re.ReplaceAllString(s, rep)), nil
+		}
+		return cty.StringVal(strings.ReplaceAll(s, sub, rep)), nil
+	},
+})
+
+func stringPredicate(f func(s, x string) bool) function.Function {
+	return function.New(&function.Spec{
+		Params: []function.Parameter{{Name: "str", Type: cty.String}, {Name: "x", Type: cty.String}},
+		Type:   function.StaticReturnType(cty.Bool),
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			return cty.BoolVal(f(args[0].AsString(), args[1].AsString())), nil
+		},
+	})
+}
+
+func stringMap(f func(string) (string, error)) function.Function {
+	return function.New(&function.Spec{
+		Params: []function.Parameter{{Name: "str", Type: cty.String}},
+		Type:   function.StaticReturnType(cty.String),
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			s, err := f(args[0].AsString())
+			if err != nil {
+				return cty.NilVal, err
+			}
+			return cty.StringVal(s), nil
+		},
+	})
+}
+
+func hashHex(h func([]byte) []byte) func(string) (string, error) {
+	return func(s string) (string, error) { return hex.EncodeToString(h([]byte(s))), nil }
+}
+
+func boolFold(all bool) function.Function {
+	return function.New(&function.Spec{
+		Params: []function.Parameter{{Name: "list", Type: cty.List(cty.Bool)}},
+		Type:   function.StaticReturnType(cty.Bool),
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			if !args[0].IsWhollyKnown() {
+				return cty.UnknownVal(cty.Bool), nil
+			}
+			for it := args[0].ElementIterator(); it.Next(); {
+				_, v := it.Element()
+				if v.IsNull() {
+					continue
+				}
+				if v.True() != all {
+					return cty.BoolVal(!all), nil
+				}
+			}
+			return cty.BoolVal(all), nil
+		},
+	})
+}
+
+var oneFunc = function.New(&function.Spec{
+	Params: []function.Parameter{{Name: "list", Type: cty.DynamicPseudoType}},
+	Type: func(args []cty.Value) (cty.Type, error) {
+		return cty.DynamicPseudoType, nil
+	},
+	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+		v := args[0]
+		if !v.IsKnown() || !v.CanIterateElements() {
+			return cty.DynamicVal, nil
+		}
+		switch v.LengthInt() {
+		case 0:
+			return cty.NullVal(cty.DynamicPseudoType), nil
+		case 1:
+			it := v.ElementIterator()
+			it.Next()
+			_, e := it.Element()
+			return e, nil
+		}
+		return cty.NilVal, fmt.Errorf("must be a list, set or tuple of zero or one elements")
+	},
+})
+
+var sumFunc = function.New(&function.Spec{
+	Params: []function.Parameter{{Name: "list", Type: cty.DynamicPseudoType}},
+	Type:   function.StaticReturnType(cty.Number),
+	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+		v := args[0]
+		if !v.IsWhollyKnown() || !v.CanIterateElements() {
+			return cty.UnknownVal(cty.Number), nil
+		}
+		total := cty.Zero
+		for it := v.ElementIterator(); it.Next(); {
+			_, e := it.Element()
+			n, err := convert.Convert(e, cty.Number)
+			if err != nil || n.IsNull() {
+				return cty.NilVal, fmt.Errorf("sum needs numbers")
+			}
+			total = total.Add(n)
+		}
+		return total, nil
+	},
+})
+
+func unknownFunc(ty cty.Type) function.Function {
+	return function.New(&function.Spec{
+		VarParam: &function.Parameter{Name: "args", Type: cty.DynamicPseudoType, AllowNull: true, AllowUnknown: true, AllowDynamicType: true},
+		Type:     function.StaticReturnType(ty),
+		Impl:     func([]cty.Value, cty.Type) (cty.Value, error) { return cty.UnknownVal(ty), nil },
+	})
+}
+
+// markFunc implements sensitive() and nonsensitive().
+func markFunc(sensitive bool) function.Function {
+	return function.New(&function.Spec{
+		Params: []function.Parameter{{Name: "v", Type: cty.DynamicPseudoType, AllowMarked: true, AllowNull: true, AllowUnknown: true, AllowDynamicType: true}},
+		Type:   func(args []cty.Value) (cty.Type, error) { return args[0].Type(), nil },
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			if sensitive {
+				return args[0].Mark(MarkSensitive), nil
+			}
+			v, marks := args[0].Unmark()
+			delete(marks, MarkSensitive)
+			return v.WithMarks(marks), nil
+		},
+	})
+}
+
+// yamlDecodeFunc refuses alias bombs before decoding: yaml.v3 rejects
+// excessive aliasing; the cty decoder alone would build the value.
+var yamlDecodeFunc = function.New(&function.Spec{
+	Params: []function.Parameter{{Name: "src", Type: cty.String}},
+	Type: func(args []cty.Value) (cty.Type, error) {
+		if !args[0].IsKnown() {
+			return cty.DynamicPseudoType, nil
+		}
+		if err := checkYAML(args[0].AsString()); err != nil {
+			return cty.NilType, err
+		}
+		return ctyyaml.YAMLDecodeFunc.ReturnTypeForValues(args)
+	},
+	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+		return ctyyaml.YAMLDecodeFunc.Call(args)
+	},
+})
+
+func checkYAML(s string) error {
+	var n yaml.Node
+	if err := yaml.Unmarshal([]byte(s), &n); err != nil {
+		return err
+	}
+	return nil
+}
+
+// cidr functions (Terraform semantics for IPv4 and IPv6 prefixes).
+
+var cidrSubnetFunc = function.New(&function.Spec{
+	Params: []function.Parameter{{Name: "prefix", Type: cty.String}, {Name: "newbits", Type: cty.Number}, {Name: "netnum", Type: cty.Number}},
+	Type:   function.StaticReturnType(cty.String),
+	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+		p, err := netip.ParsePrefix(args[0].AsString())
+		if err != nil {
+			return cty.NilVal, err
+		}
+		nb, _ := args[1].AsBigFloat().Int64()
+		nn := args[2].AsBigFloat()
+		num, _ := nn.Int(nil)
+		s, err := subnet(p.Masked(), int(nb), num)
+		if err != nil {
+			return cty.NilVal, err
+		}
+		return cty.StringVal(s.String()), nil
+	},
+})
+
+var cidrSubnetsFunc = function.New(&function.Spec{
+	Params:   []function.Parameter{{Name: "prefix", Type: cty.String}},
+	VarParam: &function.Parameter{Name: "newbits", Type: cty.Number},
+	Type:     function.StaticReturnType(cty.List(cty.String)),
+	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+		p, err := netip.ParsePrefix(args[0].AsString())
+		if err != nil {
+			return cty.NilVal, err
+		}
+		p = p.Masked()
+		if len(args) == 1 {
+			return cty.ListValEmpty(cty.String), nil
+		}
+		var out []cty.Value
+		next := new(big.Int).Set(addrInt(p.Addr()))
+		for _, a := range args[1:] {
+			nb, _ := a.AsBigFloat().Int64()
+			bits := p.Bits() + int(nb)
+			if bits > p.Addr().BitLen() {
+				return cty.NilVal, fmt.Errorf("not enough address space")
+			}
+			size := new(big.Int).Lsh(big.NewInt(1), uint(p.Addr().BitLen()-bits))
+			// align next up to size
+			rem := new(big.Int).Mod(next, size)
+			if rem.Sign() != 0 {
+				next.Add(next, new(big.Int).Sub(size, rem))
+			}
+			addr, ok := intAddr(next, p.Addr().Is4())
+			if !ok {
+				return cty.NilVal, fmt.Errorf("not enough address space")
+			}
+			np := netip.PrefixFrom(addr, bits)
+			if !p.Contains(addr) {
+				return cty.NilVal, fmt.Errorf("not enough address space")
+			}
+			out = append(out, cty.StringVal(np.String()))
+			next.Add(next, size)
+		}
+		return cty.ListVal(out), nil
+	},
+})
+
+var cidrHostFunc = function.New(&function.Spec{
+	Params: []function.Parameter{{Name: "prefix", Type: cty.String}, {Name: "hostnum", Type: cty.Number}},
+	Type:   function.StaticReturnType(cty.String),
+	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+		p, err := netip.ParsePrefix(args[0].AsString())
+		if err != nil {
+			return cty.NilVal, err
+		}
+		p = p.Masked()
+		hn, _ := args[1].AsBigFloat().Int(nil)
+		size := new(big.Int).Lsh(big.NewInt(1), uint(p.Addr().BitLen()-p.Bits()))
+		if hn.Sign() < 0 {
+			hn.Add(hn, size)
+		}
+		if hn.Sign() < 0 || hn.Cmp(size) >= 0 {
+			return cty.NilVal, fmt.Errorf("host number out of range")
+		}
+		addr, ok := intAddr(new(big.Int).Add(addrInt(p.Addr()), hn), p.Addr().Is4())
+		if !ok {
+			return cty.NilVal, fmt.Errorf("host number out of range")
+		}
+		return cty.StringVal(addr.String()), nil
+	},
+})
+
+var cidrNetmaskFunc = function.New(&function.Spec{
+	Params: []function.Parameter{{Name: "prefix", Type: cty.String}},
+	Type:   function.StaticReturnType(cty.String),
+	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+		p, err := netip.ParsePrefix(args[0].AsString())
+		if err != nil {
+			return cty.NilVal, err
+		}
+		if !p.Addr().Is4() {
+			return cty.NilVal, fmt.Errorf("only IPv4 prefixes have a netmask")
+		}
+		m := ^uint32(0) << (32 - p.Bits())
+		if p.Bits() == 0 {
+			m = 0
+		}
+		return cty.StringVal(fmt.Sprintf("%d.%d.%d.%d", m>>24, m>>16&0xff, m>>8&0xff, m&0xff)), nil
+	},
+})
+
+func subnet(p netip.Prefix, newbits int, num *big.Int) (netip.Prefix, error) {
+	bits := p.Bits() + newbits
+	if newbits < 0 || bits > p.Addr().BitLen() {
+		return netip.Prefix{}, fmt.Errorf("insufficient address space to extend prefix of %d by %d", p.Bits(), newbits)
+	}
+	max := new(big.Int).Lsh(big.NewInt(1), uint(newbits))
+	if num.Sign() < 0 || num.Cmp(max) >= 0 {
+		return netip.Prefix{}, fmt.Errorf("prefix extension of %d does not accommodate a subnet numbered %s", newbits, num)
+	}
+	shift := uint(p.Addr().BitLen() - bits)
+	v := new(big.Int).Add(addrInt(p.Addr()), new(big.Int).Lsh(num, shift))
+	addr, ok := intAddr(v, p.Addr().Is4())
+	if !ok {
+		return netip.Prefix{}, fmt.Errorf("address out of range")
+	}
+	return netip.PrefixFrom(addr, bits), nil
+}
+
+func addrInt(a netip.Addr) *big.Int {
+	b := a.AsSlice()
+	return new(big.Int).SetBytes(b)
+}
+
+func intAddr(v *big.Int, is4 bool) (netip.Addr, bool) {
+	n := 16
+	if is4 {
+		n = 4
+	}
+	b := v.Bytes()
+	if len(b) > n {
+		return netip.Addr{}, false
+	}
+	buf := make([]byte, n)
+	copy(buf[n-len(b):], b)
+	a, ok := netip.AddrFromSlice(buf)
+	return a, ok
+}
+
+// fileReader implements file(), fileexists() and templatefile() confined to
+// the scanned root: a path outside it (or through a link leaving it) is an
+// error, which leaves the calling expression unknown.
+type fileReader struct {
+	root    string
+	maxSize int64
+}
+
+func (f *fileReader) resolve(p string) (string, error) {
+	if !filepath.IsAbs(p) {
+		// Terraform resolves relative to the working directory; linting
+		// runs from anywhere, so paths are taken relative to the root.
+		p = filepath.Join(f.root, p)
+	}
+	real, err := filepath.EvalSymlinks(p)
+	if err != nil {
+		return "", err
+	}
+	abs, _ := filepath.Abs(real)
+	if !within(f.root, abs) {
+		return "", fmt.Errorf("%s is outside the scanned root; not read", p)
+	}
+	return abs, nil
+}
+
+func (f *fileReader) read(p string) (string, error) {
+	abs, err := f.resolve(p)
+	if err != nil {
+		return "", err
+	}
+	b, err := readCapped(abs, f.maxSize)
+	if err != nil {
+		return "", err
+	}
+	return string(b), nil
+}
+
+func (f *fileReader) fileFunc() function.Function {
+	return function.New(&function.Spec{
+		Params: []function.Parameter{{Name: "path", Type: cty.String}},
+		Type:   function.StaticReturnType(cty.String),
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			s, err := f.read(args[0].AsString())
+			if err != nil {
+				return cty.UnknownVal(cty.String), nil //nolint:nilerr // unreadable: unknown, not an error
+			}
+			return cty.StringVal(s), nil
+		},
+	})
+}
+
+func (f *fileReader) existsFunc() function.Function {
+	return function.New(&function.Spec{
+		Params: []function.Parameter{{Name: "path", Type: cty.String}},
+		Type:   function.StaticReturnType(cty.Bool),
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			abs, err := f.resolve(args[0].AsString())
+			if err != nil {
+				return cty.UnknownVal(cty.Bool), nil //nolint:nilerr // outside root: unknown
+			}
+			fi, err := os.Stat(abs)
+			return cty.BoolVal(err == nil && fi.Mode().IsRegular()), nil
+		},
+	})
+}
+
+func (f *fileReader) templateFunc(funcs map[string]function.Function) function.Function {
+	return function.New(&function.Spec{
+		Params: []function.Parameter{{Name: "path", Type: cty.String}, {Name: "vars", Type: cty.DynamicPseudoType}},
+		Type:   function.StaticReturnType(cty.DynamicPseudoType),
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			src, err := f.read(args[0].AsString())
+			if err != nil {
+				return cty.DynamicVal, nil //nolint:nilerr // unreadable: unknown
+			}
+			if r, deep := tooDeep(args[0].AsString(), []byte(src)); deep {
+				return cty.NilVal, fmt.Errorf("template nesting too deep at line %d", r.Start.Line)
+			}
+			expr, diags := hclsyntax.ParseTemplate([]byte(src), args[0].AsString(), hcl.InitialPos)
+			if diags.HasErrors() {
+				return cty.NilVal, diags
+			}
+			vars := args[1]
+			if !vars.IsWhollyKnown() || !vars.CanIterateElements() {
+				return cty.DynamicVal, nil
+			}
+			ctx := &hcl.EvalContext{Variables: map[string]cty.Value{}, Functions: map[string]function.Function{}}
+			for k, fn := range funcs {
+				if k != "templatefile" {
+					ctx.Functions[k] = fn
+				}
+			}
+			for it := vars.ElementIterator(); it.Next(); {
+				k, v := it.Element()
+				ctx.Variables[k.AsString()] = v
+			}
+			v, diags := expr.Value(ctx)
+			if diags.HasErrors() {
+				return cty.DynamicVal, nil
+			}
+			return v, nil
+		},
+	})
+}

@@ -1,0 +1,523 @@
+package hclcheck
+
+import (
+	"fmt"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/convert"
+)
+
+// ModuleInstance is one evaluation of a Module: the root of a
+// configuration, or one instance of a module call.
+type ModuleInstance struct {
+	Module *Module
+	// Addr is "" for the root, else e.g. `module.app` or
+	// `module.app["a"].module.vpc`.
+	Addr   string
+	Parent *ModuleInstance
+	Call   *CallDecl
+	// callScope is the scope (in the parent) in which the call's inputs
+	// are evaluated: it carries the call's each/count.
+	callScope *scope
+	config    *Config
+
+	vars     map[string]cty.Value
+	locals   map[string]cty.Value
+	outputs  map[string]cty.Value
+	inFlight map[string]bool
+
+	// Children are the instances of this module's calls, by call name, in
+	// key order.
+	Children map[string][]*ModuleInstance
+	groups   map[string]*resourceGroup // "type.name" / "data.type.name"
+	order    []*resourceGroup
+}
+
+// prefix returns Addr followed by a dot, or "" for the root.
+func (mi *ModuleInstance) prefix() string {
+	if mi.Addr == "" {
+		return ""
+	}
+	return mi.Addr + "."
+}
+
+func (mi *ModuleInstance) scope() *scope { return &scope{mi: mi} }
+
+// variable returns the value of var.NAME in this instance.
+func (mi *ModuleInstance) variable(name string) cty.Value {
+	if v, ok := mi.vars[name]; ok {
+		return v
+	}
+	key := "var." + name
+	if mi.inFlight[key] {
+		return cty.DynamicVal
+	}
+	mi.inFlight[key] = true
+	defer delete(mi.inFlight, key)
+
+	decl := mi.Module.Variables[name]
+	if decl == nil {
+		mi.vars[name] = cty.DynamicVal
+		return cty.DynamicVal
+	}
+	val, set := mi.inputValue(name)
+	if !set && decl.Default != nil {
+		val, _ = evalConst(decl.Default)
+		set = true
+	}
+	if !set {
+		val = cty.UnknownVal(decl.Type)
+	}
+	val = conformToType(val, decl)
+	if decl.Sensitive {
+		val = val.Mark(MarkSensitive)
+	}
+	mi.vars[name] = val
+	return val
+}
+
+// inputValue is the value given for a variable from outside the module:
+// the call's argument for a child, tfvars and CLI values for a root.
+func (mi *ModuleInstance) inputValue(name string) (cty.Value, bool) {
+	if mi.Call != nil {
+		a := mi.Call.Block.Body.Attributes[name]
+		if a == nil || metaArgs[name] {
+			return cty.NilVal, false
+		}
+		return mi.callScope.eval(a.Expr), true
+	}
+	v, ok := mi.config.rootVars[name]
+	return v, ok
+}
+
+func conformToType(val cty.Value, decl *Variable) cty.Value {
+	if val == cty.NilVal {
+		return cty.DynamicVal
+	}
+	if decl.Defaults != nil && val.IsWhollyKnown() {
+		func() {
+			defer func() { _ = recover() }()
+			unmarked, marks := val.UnmarkDeep()
+			val = decl.Defaults.Apply(unmarked).WithMarks(marks)
+		}()
+	}
+	if decl.Type == cty.DynamicPseudoType {
+		return val
+	}
+	unmarked, marks := val.UnmarkDeep()
+	if conv, err := convert.Convert(unmarked, decl.Type); err == nil {
+		return conv.WithMarks(marks)
+	}
+	return val
+}
+
+// local returns the value of local.NAME.
+func (mi *ModuleInstance) local(name string) cty.Value {
+	if v, ok := mi.locals[name]; ok {
+		return v
+	}
+	key := "local." + name
+	a := mi.Module.Locals[name]
+	if a == nil || mi.inFlight[key] {
+		return cty.DynamicVal
+	}
+	mi.inFlight[key] = true
+	v := mi.scope().eval(a.Expr)
+	delete(mi.inFlight, key)
+	mi.locals[name] = v
+	return v
+}
+
+// output returns the value of an output of this instance.
+func (mi *ModuleInstance) output(name string) cty.Value {
+	if v, ok := mi.outputs[name]; ok {
+		return v
+	}
+	key := "output." + name
+	a := mi.Module.Outputs[name]
+	if a == nil || mi.inFlight[key] {
+		return cty.DynamicVal
+	}
+	mi.inFlight[key] = true
+	v := mi.scope().eval(a.Expr)
+	delete(mi.inFlight, key)
+	mi.outputs[name] = v
+	return v
+}
+
+// callValue is the value of `module.NAME` as seen from this instance,
+// restricted to the named outputs (all outputs when names is nil).
+func (mi *ModuleInstance) callValue(name string, names map[string]bool) cty.Value {
+	kids, ok := mi.Children[name]
+	if !ok {
+		return cty.DynamicVal
+	}
+	var call *CallDecl
+	for _, c := range mi.Module.Calls {
+		if c.Name == name {
+			call = c
+		}
+	}
+	obj := func(k *ModuleInstance) cty.Value {
+		attrs := map[string]cty.Value{}
+		if k.Module == nil {
+			return cty.DynamicVal // unresolved source: nothing is known
+		}
+		for o := range k.Module.Outputs {
+			if names == nil || names[o] {
+				attrs[o] = k.output(o)
+			}
+		}
+		for n := range names {
+			if _, ok := attrs[n]; !ok {
+				attrs[n] = cty.DynamicVal
+			}
+		}
+		return cty.ObjectVal(attrs)
+	}
+	switch {
+	case call == nil:
+		return cty.DynamicVal
+	case call.Count == nil && call.ForEach == nil:
+		if len(kids) != 1 {
+			return cty.DynamicVal
+		}
+		return obj(kids[0])
+	}
+	if len(kids) == 1 && kids[0].callScope.unknownKey {
+		return cty.DynamicVal
+	}
+	if call.Count != nil {
+		vals := make([]cty.Value, len(kids))
+		for i, k := range kids {
+			vals[i] = obj(k)
+		}
+		return cty.TupleVal(vals)
+	}
+	m := map[string]cty.Value{}
+	for _, k := range kids {
+		m[k.callScope.eachKey] = obj(k)
+	}
+	return cty.ObjectVal(m)
+}
+
+// Resources returns the resource instances (managed and data) declared in
+// this module instance, in declaration order.
+func (mi *ModuleInstance) Resources() []*Resource {
+	var out []*Resource
+	for _, g := range mi.order {
+		out = append(out, g.instances()...)
+	}
+	return out
+}
+
+// resourceGroup is one resource block in one module instance, with its
+// instances expanded on first use.
+type resourceGroup struct {
+	decl     *ResourceDecl
+	mi       *ModuleInstance
+	expanded bool
+	insts    []*Resource
+	// unknown is true when count/for_each could not be evaluated; then
+	// insts holds one instance whose key is unknown.
+	unknown bool
+}
+
+func (g *resourceGroup) addr() string {
+	if g.decl.Mode == Data {
+		return g.mi.prefix() + "data." + g.decl.Type + "." + g.decl.Name
+	}
+	return g.mi.prefix() + g.decl.Type + "." + g.decl.Name
+}
+
+func (g *resourceGroup) instances() []*Resource {
+	if g.expanded {
+		return g.insts
+	}
+	g.expanded = true
+	base := g.mi.scope()
+	for _, e := range expand(base, g.decl.Count, g.decl.ForEach) {
+		r := &Resource{
+			Decl:       g.decl,
+			Module:     g.mi,
+			Addr:       g.addr() + e.suffix,
+			scope:      e.scope,
+			EntryRange: e.entry,
+		}
+		r.Body = newBody(g.decl.Block.Body, e.scope, g.decl.Block)
+		if e.scope.unknownKey {
+			g.unknown = true
+		}
+		g.insts = append(g.insts, r)
+	}
+	return g.insts
+}
+
+// value is the value of `TYPE.NAME` (or `data.TYPE.NAME`) seen from
+// another expression, restricted to the attributes the expression uses
+// (all configured attributes when names is nil).
+func (g *resourceGroup) value(names map[string]bool) cty.Value {
+	insts := g.instances()
+	if g.unknown {
+		return cty.DynamicVal
+	}
+	switch {
+	case g.decl.Count == nil && g.decl.ForEach == nil:
+		if len(insts) != 1 {
+			return cty.DynamicVal
+		}
+		return insts[0].value(names)
+	case g.decl.Count != nil:
+		vals := make([]cty.Value, len(insts))
+		for i, r := range insts {
+			vals[i] = r.value(names)
+		}
+		return cty.TupleVal(vals)
+	}
+	m := map[string]cty.Value{}
+	for _, r := range insts {
+		m[r.scope.eachKey] = r.value(names)
+	}
+	return cty.ObjectVal(m)
+}
+
+// Resource is one instance of a resource or data block.
+type Resource struct {
+	Decl   *ResourceDecl
+	Module *ModuleInstance
+	// Addr is the full instance address, e.g.
+	// `module.app.aws_ssm_parameter.p["db"]`.
+	Addr string
+	Body *Body
+	// EntryRange is the source of the for_each entry or count that made
+	// this instance, when it can be pinned down; zero otherwise.
+	EntryRange hcl.Range
+	scope      *scope
+	inFlight   bool
+}
+
+// Type is the resource type, e.g. "aws_ssm_parameter".
+func (r *Resource) Type() string { return r.Decl.Type }
+
+// Name is the resource name label.
+func (r *Resource) Name() string { return r.Decl.Name }
+
+// DefRange is the range of the block header (`resource "t" "n"`).
+func (r *Resource) DefRange() hcl.Range { return r.Decl.Block.DefRange() }
+
+// IsData reports whether this is a data source.
+func (r *Resource) IsData() bool { return r.Decl.Mode == Data }
+
+// KeyKnown reports whether the instance key (each.key / count.index) is
+// known: false for a resource whose count or for_each is unknown.
+func (r *Resource) KeyKnown() bool { return !r.scope.unknownKey }
+
+// value builds the object other expressions see for this instance:
+// configured attributes are evaluated; anything else the expression asks
+// for is unknown, marked with a reference to this instance.
+func (r *Resource) value(names map[string]bool) cty.Value {
+	if r.inFlight {
+		return cty.DynamicVal
+	}
+	r.inFlight = true
+	defer func() { r.inFlight = false }()
+	attrs := map[string]cty.Value{}
+	ref := Ref{Addr: r.Addr}
+	if names == nil {
+		for n := range r.Decl.Block.Body.Attributes {
+			if !metaArgs[n] {
+				attrs[n] = r.Body.Attr(n).Value()
+			}
+		}
+		for _, n := range []string{"id", "arn"} {
+			if _, ok := attrs[n]; !ok {
+				ref.Attr = n
+				attrs[n] = cty.DynamicVal.Mark(ref)
+			}
+		}
+		return cty.ObjectVal(attrs)
+	}
+	for n := range names {
+		if a := r.Body.Attr(n); a != nil && !r.IsData() {
+			attrs[n] = a.Value()
+			continue
+		}
+		ref.Attr = n
+		attrs[n] = cty.DynamicVal.Mark(ref)
+	}
+	return cty.ObjectVal(attrs)
+}
+
+// Ref marks an unknown value that stands for an attribute of a resource
+// instance (`aws_subnet.a.id`). Marks survive locals, variables and module
+// boundaries, so rules can follow references through them.
+type Ref struct {
+	Addr string
+	Attr string
+}
+
+// Marks of values that come from outside the configuration.
+const (
+	// MarkSensitive is carried by values of sensitive variables and of
+	// sensitive().
+	MarkSensitive = valueMark("sensitive")
+	// MarkInput is carried by values set from tfvars files, --var or the
+	// config file's variables: not literals of the configuration itself.
+	MarkInput = valueMark("input")
+)
+
+type valueMark string
+
+// expansion is one instance produced by count/for_each.
+type expansion struct {
+	suffix string
+	scope  *scope
+	entry  hcl.Range
+}
+
+// expand evaluates count or for_each in base and returns one scope per
+// instance. Unknown expansions yield one instance with unknown keys.
+func expand(base *scope, count, forEach hclsyntax.Expression) []expansion {
+	switch {
+	case count != nil:
+		v, _ := base.eval(count).UnmarkDeep()
+		if !v.IsKnown() || v.IsNull() {
+			return []expansion{{suffix: "[?]", scope: base.withUnknownKey(), entry: count.Range()}}
+		}
+		n, err := convert.Convert(v, cty.Number)
+		if err != nil || !n.IsKnown() || n.IsNull() {
+			return []expansion{{suffix: "[?]", scope: base.withUnknownKey(), entry: count.Range()}}
+		}
+		i64, acc := n.AsBigFloat().Int64()
+		if acc != 0 && !n.AsBigFloat().IsInt() || i64 < 0 || i64 > maxInstances {
+			return nil
+		}
+		out := make([]expansion, i64)
+		for i := range out {
+			out[i] = expansion{suffix: fmt.Sprintf("[%d]", i), scope: base.withCount(i), entry: count.Range()}
+		}
+		return out
+	case forEach != nil:
+		v, _ := base.eval(forEach).UnmarkDeep()
+		if !v.IsWhollyKnown() || v.IsNull() {
+			if v.IsKnown() && !v.IsNull() && (v.Type().IsMapType() || v.Type().IsObjectType()) {
+				break // keys known, some values unknown: fine
+			}
+			return []expansion{{suffix: "[?]", scope: base.withUnknownKey(), entry: forEach.Range()}}
+		}
+		ty := v.Type()
+		if !(ty.IsMapType() || ty.IsObjectType() || ty.IsSetType()) {
+			return nil // Terraform rejects lists and others
+		}
+		entries := entryRanges(base, forEach)
+		var out []expansion
+		for it := v.ElementIterator(); it.Next(); {
+			k, val := it.Element()
+			if ty.IsSetType() {
+				if !k.IsKnown() || k.Type() != cty.String {
+					return []expansion{{suffix: "[?]", scope: base.withUnknownKey(), entry: forEach.Range()}}
+				}
+				val = k
+			}
+			key := k.AsString()
+			e := expansion{suffix: fmt.Sprintf("[%q]", key), scope: base.withEach(key, val), entry: forEach.Range()}
+			if r, ok := entries[key]; ok {
+				e.entry = r
+			}
+			out = append(out, e)
+			if len(out) > maxInstances {
+				break
+			}
+		}
+		return out
+	}
+	return []expansion{{scope: base}}
+}
+
+// maxInstances caps one count or for_each.
+const maxInstances = 10000
+
+// entryRanges finds, for a for_each written as (or referring to) a map or
+// set literal, the source range of each key's entry, so that findings about
+// one instance point at the entry that made it.
+func entryRanges(s *scope, expr hclsyntax.Expression) map[string]hcl.Range {
+	for range 8 { // follow a few levels of locals / variables / toset()
+		switch e := expr.(type) {
+		case *hclsyntax.ObjectConsExpr:
+			out := map[string]hcl.Range{}
+			for _, item := range e.Items {
+				k, diags := item.KeyExpr.Value(nil)
+				if diags.HasErrors() {
+					// A bare word key is a traversal; ObjectConsKeyExpr handles it.
+					continue
+				}
+				if k, err := convert.Convert(k, cty.String); err == nil && k.IsKnown() && !k.IsNull() {
+					out[k.AsString()] = hcl.RangeBetween(item.KeyExpr.Range(), item.ValueExpr.Range())
+				}
+			}
+			return out
+		case *hclsyntax.TupleConsExpr:
+			out := map[string]hcl.Range{}
+			for _, item := range e.Exprs {
+				if v, diags := item.Value(nil); !diags.HasErrors() && v.Type() == cty.String && v.IsKnown() && !v.IsNull() {
+					out[v.AsString()] = item.Range()
+				}
+			}
+			return out
+		case *hclsyntax.FunctionCallExpr:
+			if (e.Name == "toset" || e.Name == "tomap") && len(e.Args) == 1 {
+				expr = e.Args[0]
+				continue
+			}
+			return nil
+		case *hclsyntax.ScopeTraversalExpr:
+			tr := e.Traversal
+			if len(tr) != 2 {
+				return nil
+			}
+			name, ok := tr[1].(hcl.TraverseAttr)
+			if !ok {
+				return nil
+			}
+			switch tr.RootName() {
+			case "local":
+				a := s.mi.Module.Locals[name.Name]
+				if a == nil {
+					return nil
+				}
+				expr = a.Expr
+				continue
+			case "var":
+				x, xs := s.mi.variableSource(name.Name)
+				if x == nil {
+					return nil
+				}
+				expr, s = x, xs
+				continue
+			}
+			return nil
+		default:
+			return nil
+		}
+	}
+	return nil
+}
+
+// variableSource is the expression that gave var.NAME its value (a call
+// argument, a tfvars entry or the default) and the scope it belongs to, for
+// locating entries.
+func (mi *ModuleInstance) variableSource(name string) (hclsyntax.Expression, *scope) {
+	if mi.Call != nil {
+		if a := mi.Call.Block.Body.Attributes[name]; a != nil {
+			return a.Expr, mi.callScope
+		}
+	} else if x, ok := mi.config.rootVarExprs[name]; ok {
+		return x, mi.scope()
+	}
+	if v := mi.Module.Variables[name]; v != nil && v.Default != nil {
+		return v.Default, mi.scope()
+	}
+	return nil, nil
+}

@@ -1,0 +1,395 @@
+package hclcheck
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+)
+
+// DefaultMaxFileSize is the largest file read when LoadOptions sets none.
+const DefaultMaxFileSize = 10 << 20
+
+// MaxNesting is the deepest bracket nesting a file may have. Deeper input
+// is refused before parsing, so that neither the parser nor the evaluator
+// can exhaust the stack.
+const MaxNesting = 256
+
+// LoadOptions control discovery and parsing.
+type LoadOptions struct {
+	// MaxFileSize caps each file read (bytes); 0 means DefaultMaxFileSize.
+	MaxFileSize int64
+	// Exclude reports whether a path (slash-separated, relative to the
+	// scanned root) is to be skipped. May be nil.
+	Exclude func(rel string, isDir bool) bool
+	// Workers is the number of parallel parsers; 0 means GOMAXPROCS.
+	Workers int
+}
+
+// File is one parsed Terraform file.
+type File struct {
+	Path string // as found under the root (root joined with the relative path)
+	Src  []byte
+	Body *hclsyntax.Body
+}
+
+// source is a discovered file before parsing.
+type source struct {
+	path string
+	dir  string
+	kind fileKind
+}
+
+type fileKind int
+
+const (
+	kindTF fileKind = iota
+	kindTFVars
+)
+
+// discover walks root and returns the Terraform files below it, in lexical
+// order. Hidden directories and .terraform are skipped, except
+// .terraform/modules, whose modules are loaded only when a module call
+// refers to them. Symbolic links are followed only when they resolve to a
+// place inside root; links that leave root or loop are reported as errors.
+func discover(root string, opt *LoadOptions, errs *errorList) []source {
+	var out []source
+	rootReal, err := filepath.EvalSymlinks(root)
+	if err != nil {
+		errs.add(fileError(root, fmt.Sprintf("cannot read %s: %v", root, unwrapPathError(err))))
+		return nil
+	}
+	rootAbs, _ := filepath.Abs(rootReal)
+	fi, err := os.Stat(root)
+	if err != nil {
+		errs.add(fileError(root, fmt.Sprintf("cannot read %s: %v", root, unwrapPathError(err))))
+		return nil
+	}
+	if !fi.IsDir() {
+		if k, ok := classify(root); ok {
+			out = append(out, source{path: root, dir: filepath.Dir(root), kind: k})
+		}
+		return out
+	}
+	visited := map[string]bool{rootAbs: true}
+	var walk func(dir string)
+	walk = func(dir string) {
+		entries, err := os.ReadDir(dir)
+		if err != nil {
+			errs.add(fileError(dir, fmt.Sprintf("cannot read directory: %v", unwrapPathError(err))))
+			return
+		}
+		for _, e := range entries {
+			name := e.Name()
+			p := filepath.Join(dir, name)
+			rel := relSlash(root, p)
+			isDir := e.IsDir()
+			if e.Type()&fs.ModeSymlink != 0 {
+				target, err := filepath.EvalSymlinks(p)
+				if err != nil {
+					errs.add(fileError(p, fmt.Sprintf("symbolic link cannot be resolved (loop or dangling): %v", unwrapPathError(err))))
+					continue
+				}
+				abs, _ := filepath.Abs(target)
+				if !within(rootAbs, abs) {
+					errs.add(fileError(p, fmt.Sprintf("symbolic link points outside the scanned root (%s); not followed", target)))
+					continue
+				}
+				tfi, err := os.Stat(target)
+				if err != nil {
+					continue
+				}
+				isDir = tfi.IsDir()
+				if isDir {
+					if visited[abs] {
+						continue // already scanned through its real path or another link
+					}
+				}
+			}
+			if isDir {
+				if skipDir(name, rel) {
+					continue
+				}
+				if opt.Exclude != nil && opt.Exclude(rel, true) {
+					continue
+				}
+				abs, _ := filepath.Abs(p)
+				if real, err := filepath.EvalSymlinks(abs); err == nil {
+					abs = real
+				}
+				if visited[abs] {
+					continue
+				}
+				visited[abs] = true
+				walk(p)
+				continue
+			}
+			k, ok := classify(name)
+			if !ok {
+				continue
+			}
+			if opt.Exclude != nil && opt.Exclude(rel, false) {
+				continue
+			}
+			out = append(out, source{path: p, dir: dir, kind: k})
+		}
+	}
+	walk(root)
+	return out
+}
+
+// skipDir reports whether a directory is never descended into. rel is the
+// slash path relative to the root.
+func skipDir(name, rel string) bool {
+	if name == ".terraform" {
+		return false // only its modules/ subtree is kept, below
+	}
+	if strings.Contains("/"+rel+"/", "/.terraform/") {
+		// inside .terraform: keep modules/ only.
+		i := strings.Index("/"+rel+"/", "/.terraform/")
+		rest := ("/" + rel + "/")[i+len("/.terraform/"):]
+		return !strings.HasPrefix(rest, "modules/")
+	}
+	return strings.HasPrefix(name, ".")
+}
+
+func classify(name string) (fileKind, bool) {
+	base := filepath.Base(name)
+	switch {
+	case strings.HasSuffix(base, ".tf"):
+		return kindTF, true
+	case base == "terraform.tfvars" || strings.HasSuffix(base, ".auto.tfvars"):
+		return kindTFVars, true
+	}
+	return 0, false
+}
+
+func within(root, p string) bool {
+	if p == root {
+		return true
+	}
+	r := root
+	if !strings.HasSuffix(r, string(filepath.Separator)) {
+		r += string(filepath.Separator)
+	}
+	return strings.HasPrefix(p, r)
+}
+
+func relSlash(root, p string) string {
+	r, err := filepath.Rel(root, p)
+	if err != nil {
+		return filepath.ToSlash(p)
+	}
+	return filepath.ToSlash(r)
+}
+
+func unwrapPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// parseFiles reads and parses the sources in parallel. The result has one
+// entry per source, nil where the file could not be used.
+func parseFiles(srcs []source, opt *LoadOptions, errs *errorList) []*File {
+	files := make([]*File, len(srcs))
+	workers := opt.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	maxSize := opt.MaxFileSize
+	if maxSize <= 0 {
+		maxSize = DefaultMaxFileSize
+	}
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range workers {
+		wg.Go(func() {
+			for i := range next {
+				f, diags := readAndParse(srcs[i].path, maxSize)
+				files[i] = f
+				errs.addDiags(diags)
+			}
+		})
+	}
+	for i := range srcs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return files
+}
+
+// readAndParse reads one file with the size cap and parses it. Broken
+// syntax still yields a File with whatever hclsyntax recovered, so that the
+// rest of the file is checked.
+func readAndParse(path string, maxSize int64) (f *File, diags hcl.Diagnostics) {
+	defer func() {
+		if r := recover(); r != nil {
+			f = nil
+			diags = hcl.Diagnostics{{Severity: hcl.DiagError, Summary: fmt.Sprintf("internal error while parsing: %v", r), Subject: startOf(path).Ptr()}}
+		}
+	}()
+	src, err := readCapped(path, maxSize)
+	if err != nil {
+		return nil, hcl.Diagnostics{{Severity: hcl.DiagError, Summary: err.Error(), Subject: startOf(path).Ptr()}}
+	}
+	if !utf8.Valid(src) {
+		r := badUTF8(path, src)
+		return nil, hcl.Diagnostics{{Severity: hcl.DiagError, Summary: "invalid UTF-8 in file; Terraform files must be UTF-8 encoded", Subject: &r}}
+	}
+	if r, deep := tooDeep(path, src); deep {
+		return nil, hcl.Diagnostics{{Severity: hcl.DiagError, Summary: fmt.Sprintf("nesting deeper than %d levels; file not parsed", MaxNesting), Subject: &r}}
+	}
+	file, diags := hclsyntax.ParseConfig(src, path, hcl.InitialPos)
+	body, ok := file.Body.(*hclsyntax.Body)
+	if !ok || file == nil {
+		return nil, diags
+	}
+	return &File{Path: path, Src: src, Body: body}, diags
+}
+
+func readCapped(path string, maxSize int64) ([]byte, error) {
+	fh, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read file: %v", unwrapPathError(err))
+	}
+	defer fh.Close()
+	fi, err := fh.Stat()
+	if err != nil {
+		return nil, fmt.Errorf("cannot read file: %v", unwrapPathError(err))
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, fmt.Errorf("not a regular file")
+	}
+	if fi.Size() > maxSize {
+		return nil, fmt.Errorf("file is %s, over the %s size cap; not scanned (raise max_file_size to scan it)", humanBytes(fi.Size()), humanBytes(maxSize))
+	}
+	buf := bytes.NewBuffer(make([]byte, 0, fi.Size()+1))
+	if _, err := buf.ReadFrom(io.LimitReader(fh, maxSize+1)); err != nil {
+		return nil, fmt.Errorf("cannot read file: %v", err)
+	}
+	if int64(buf.Len()) > maxSize {
+		return nil, fmt.Errorf("file is over the %s size cap; not scanned", humanBytes(maxSize))
+	}
+	return buf.Bytes(), nil
+}
+
+func humanBytes(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+// badUTF8 returns the position of the first invalid UTF-8 sequence.
+func badUTF8(path string, src []byte) hcl.Range {
+	line, col, i := 1, 1, 0
+	for i < len(src) {
+		r, size := utf8.DecodeRune(src[i:])
+		if r == utf8.RuneError && size <= 1 {
+			break
+		}
+		if r == '\n' {
+			line++
+			col = 1
+		} else {
+			col++
+		}
+		i += size
+	}
+	start := hcl.Pos{Line: line, Column: col, Byte: i}
+	return hcl.Range{Filename: path, Start: start, End: hcl.Pos{Line: line, Column: col + 1, Byte: i + 1}}
+}
+
+// tooDeep scans bracket nesting outside strings and comments (a cheap
+// over-approximation is enough: only files that seem deep are looked at
+// closely by the lexer).
+func tooDeep(path string, src []byte) (hcl.Range, bool) {
+	depth, max := 0, 0
+	for _, b := range src {
+		switch b {
+		case '(', '[', '{':
+			depth++
+			if depth > max {
+				max = depth
+			}
+		case ')', ']', '}':
+			depth--
+		}
+	}
+	if max <= MaxNesting {
+		return hcl.Range{}, false
+	}
+	toks, _ := hclsyntax.LexConfig(src, path, hcl.InitialPos)
+	depth = 0
+	for _, t := range toks {
+		switch t.Type {
+		case hclsyntax.TokenOParen, hclsyntax.TokenOBrack, hclsyntax.TokenOBrace, hclsyntax.TokenTemplateInterp, hclsyntax.TokenTemplateControl:
+			depth++
+			if depth > MaxNesting {
+				return t.Range, true
+			}
+		case hclsyntax.TokenCParen, hclsyntax.TokenCBrack, hclsyntax.TokenCBrace, hclsyntax.TokenTemplateSeqEnd:
+			depth--
+		}
+	}
+	return hcl.Range{}, false
+}
+
+func startOf(path string) hcl.Range {
+	return hcl.Range{Filename: path, Start: hcl.InitialPos, End: hcl.Pos{Line: 1, Column: 1, Byte: 0}}
+}
+
+func fileError(path, msg string) hcl.Diagnostic {
+	r := startOf(path)
+	return hcl.Diagnostic{Severity: hcl.DiagError, Summary: msg, Subject: &r}
+}
+
+// errorList collects diagnostics from parallel workers.
+type errorList struct {
+	mu    sync.Mutex
+	diags hcl.Diagnostics
+}
+
+func (e *errorList) add(d hcl.Diagnostic) {
+	e.mu.Lock()
+	e.diags = append(e.diags, &d)
+	e.mu.Unlock()
+}
+
+func (e *errorList) addDiags(ds hcl.Diagnostics) {
+	if len(ds) == 0 {
+		return
+	}
+	e.mu.Lock()
+	for _, d := range ds {
+		if d.Severity == hcl.DiagError {
+			e.diags = append(e.diags, d)
+		}
+	}
+	e.mu.Unlock()
+}
+
+func (e *errorList) sorted() hcl.Diagnostics {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	out := slices.Clone(e.diags)
+	return out
+}

@@ -1,0 +1,232 @@
+package hclcheck
+
+import (
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/ext/typeexpr"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
+)
+
+// Module is the parsed configuration of one directory. It is shared by
+// every call of that directory; evaluation happens per ModuleInstance.
+type Module struct {
+	Dir       string
+	Files     []*File
+	TFVars    []*File // terraform.tfvars, then *.auto.tfvars in lexical order
+	Variables map[string]*Variable
+	Locals    map[string]*hclsyntax.Attribute
+	Outputs   map[string]*hclsyntax.Attribute
+	Resources []*ResourceDecl // managed resources and data sources, in file order
+	Calls     []*CallDecl
+	// Providers lists provider blocks, for rules that need a region.
+	Providers []*hclsyntax.Block
+}
+
+// Variable is a `variable` block.
+type Variable struct {
+	Name      string
+	Default   hclsyntax.Expression // nil when absent
+	Type      cty.Type             // cty.DynamicPseudoType when unconstrained
+	Defaults  *typeexpr.Defaults
+	Sensitive bool
+	Ephemeral bool
+	DeclRange hcl.Range
+}
+
+// Mode tells a managed resource from a data source.
+type Mode int
+
+// Resource modes.
+const (
+	Managed Mode = iota
+	Data
+)
+
+// ResourceDecl is a `resource` or `data` block.
+type ResourceDecl struct {
+	Mode    Mode
+	Type    string
+	Name    string
+	Block   *hclsyntax.Block
+	Count   hclsyntax.Expression
+	ForEach hclsyntax.Expression
+	File    *File
+}
+
+// CallDecl is a `module` block.
+type CallDecl struct {
+	Name        string
+	Source      string
+	SourceRange hcl.Range
+	Version     string
+	Block       *hclsyntax.Block
+	Count       hclsyntax.Expression
+	ForEach     hclsyntax.Expression
+}
+
+// metaArgs are arguments of resource and module blocks that are not
+// inputs or provider arguments.
+var metaArgs = map[string]bool{"count": true, "for_each": true, "depends_on": true, "provider": true, "providers": true, "source": true, "version": true}
+
+// buildModule indexes the top-level blocks of a directory's files.
+// Duplicate declarations are reported; the first one wins.
+func buildModule(dir string, files, tfvars []*File, errs *errorList) *Module {
+	m := &Module{
+		Dir:       dir,
+		Files:     files,
+		TFVars:    tfvars,
+		Variables: map[string]*Variable{},
+		Locals:    map[string]*hclsyntax.Attribute{},
+		Outputs:   map[string]*hclsyntax.Attribute{},
+	}
+	for _, f := range files {
+		for _, b := range f.Body.Blocks {
+			switch b.Type {
+			case "variable":
+				if len(b.Labels) == 1 {
+					m.addVariable(b, errs)
+				}
+			case "locals":
+				for name, a := range b.Body.Attributes {
+					if prev, dup := m.Locals[name]; dup {
+						errs.add(dupError("local value", name, a.NameRange, prev.NameRange))
+						continue
+					}
+					m.Locals[name] = a
+				}
+			case "output":
+				if len(b.Labels) == 1 {
+					if a := b.Body.Attributes["value"]; a != nil {
+						m.Outputs[b.Labels[0]] = a
+					}
+				}
+			case "resource", "data":
+				if len(b.Labels) != 2 {
+					continue
+				}
+				d := &ResourceDecl{Type: b.Labels[0], Name: b.Labels[1], Block: b, File: f}
+				if b.Type == "data" {
+					d.Mode = Data
+				}
+				if a := b.Body.Attributes["count"]; a != nil {
+					d.Count = a.Expr
+				}
+				if a := b.Body.Attributes["for_each"]; a != nil {
+					d.ForEach = a.Expr
+				}
+				m.Resources = append(m.Resources, d)
+			case "module":
+				if len(b.Labels) != 1 {
+					continue
+				}
+				c := &CallDecl{Name: b.Labels[0], Block: b}
+				if a := b.Body.Attributes["source"]; a != nil {
+					if v, diags := a.Expr.Value(nil); !diags.HasErrors() && v.Type() == cty.String && v.IsKnown() && !v.IsNull() {
+						c.Source = v.AsString()
+					}
+					c.SourceRange = a.Expr.Range()
+				}
+				if a := b.Body.Attributes["version"]; a != nil {
+					if v, diags := a.Expr.Value(nil); !diags.HasErrors() && v.Type() == cty.String && v.IsKnown() && !v.IsNull() {
+						c.Version = v.AsString()
+					}
+				}
+				if a := b.Body.Attributes["count"]; a != nil {
+					c.Count = a.Expr
+				}
+				if a := b.Body.Attributes["for_each"]; a != nil {
+					c.ForEach = a.Expr
+				}
+				m.Calls = append(m.Calls, c)
+			case "provider":
+				m.Providers = append(m.Providers, b)
+			}
+		}
+	}
+	return m
+}
+
+func (m *Module) addVariable(b *hclsyntax.Block, errs *errorList) {
+	name := b.Labels[0]
+	if prev, dup := m.Variables[name]; dup {
+		errs.add(dupError("variable", name, b.DefRange(), prev.DeclRange))
+		return
+	}
+	v := &Variable{Name: name, Type: cty.DynamicPseudoType, DeclRange: b.DefRange()}
+	if a := b.Body.Attributes["default"]; a != nil {
+		v.Default = a.Expr
+	}
+	if a := b.Body.Attributes["type"]; a != nil {
+		if ty, defs, diags := typeexpr.TypeConstraintWithDefaults(a.Expr); !diags.HasErrors() {
+			v.Type, v.Defaults = ty, defs
+		}
+	}
+	v.Sensitive = boolLiteral(b.Body.Attributes["sensitive"])
+	v.Ephemeral = boolLiteral(b.Body.Attributes["ephemeral"])
+	m.Variables[name] = v
+}
+
+func boolLiteral(a *hclsyntax.Attribute) bool {
+	if a == nil {
+		return false
+	}
+	v, diags := a.Expr.Value(nil)
+	if diags.HasErrors() || !v.IsKnown() || v.IsNull() || v.Type() != cty.Bool {
+		return false
+	}
+	return v.True()
+}
+
+func dupError(what, name string, at, prev hcl.Range) hcl.Diagnostic {
+	return hcl.Diagnostic{
+		Severity: hcl.DiagError,
+		Summary:  fmt.Sprintf("duplicate %s %q (first declared at %s:%d); this one is ignored", what, name, filepath.Base(prev.Filename), prev.Start.Line),
+		Subject:  &at,
+	}
+}
+
+// isLocalSource reports whether a module source is a path on disk.
+func isLocalSource(src string) bool {
+	return strings.HasPrefix(src, "./") || strings.HasPrefix(src, "../") || src == "." || src == ".."
+}
+
+// groupByDir turns parsed files into modules, one per directory with .tf
+// files. tfvars files join the module of their directory.
+func groupByDir(srcs []source, files []*File, errs *errorList) map[string]*Module {
+	tf := map[string][]*File{}
+	vars := map[string][]*File{}
+	for i, s := range srcs {
+		f := files[i]
+		if f == nil {
+			continue
+		}
+		switch s.kind {
+		case kindTF:
+			tf[s.dir] = append(tf[s.dir], f)
+		case kindTFVars:
+			vars[s.dir] = append(vars[s.dir], f)
+		}
+	}
+	mods := make(map[string]*Module, len(tf))
+	for dir, fs := range tf {
+		vs := vars[dir]
+		slices.SortFunc(vs, func(a, b *File) int {
+			// terraform.tfvars first, then *.auto.tfvars lexically.
+			ab, bb := filepath.Base(a.Path) == "terraform.tfvars", filepath.Base(b.Path) == "terraform.tfvars"
+			if ab != bb {
+				if ab {
+					return -1
+				}
+				return 1
+			}
+			return strings.Compare(a.Path, b.Path)
+		})
+		mods[dir] = buildModule(dir, fs, vs, errs)
+	}
+	return mods
+}
