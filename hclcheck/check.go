@@ -126,6 +126,9 @@ func Run(p *Project, checks []Check, s Settings) ([]finding.Finding, []finding.E
 						results[i].errs = append(results[i].errs, *err)
 					}
 				}
+				for _, d := range c.errs.sorted() {
+					results[i].errs = append(results[i].errs, DiagError(d))
+				}
 				// The configuration is done: free its evaluation state.
 				c.release()
 			}
@@ -141,9 +144,16 @@ func Run(p *Project, checks []Check, s Settings) ([]finding.Finding, []finding.E
 		rng       finding.Range
 	}
 	seen := map[key]bool{}
+	seenErr := map[finding.Error]bool{}
 	var fs []finding.Finding
 	var errs []finding.Error
 	for _, r := range results {
+		for _, e := range r.errs {
+			if !seenErr[e] {
+				seenErr[e] = true
+				errs = append(errs, e)
+			}
+		}
 		for _, f := range r.fs {
 			k := key{f.Rule.ID, f.Message, f.Range}
 			if seen[k] {
@@ -152,7 +162,6 @@ func Run(p *Project, checks []Check, s Settings) ([]finding.Finding, []finding.E
 			seen[k] = true
 			fs = append(fs, f)
 		}
-		errs = append(errs, r.errs...)
 	}
 	finding.SortFindings(fs)
 	return fs, errs
@@ -219,4 +228,17 @@ func HasMark(v cty.Value, mark any) bool {
 		}
 	}
 	return false
+}
+
+// DiagError converts an HCL diagnostic to an input error.
+func DiagError(d *hcl.Diagnostic) finding.Error {
+	msg := d.Summary
+	if d.Detail != "" {
+		msg += ": " + d.Detail
+	}
+	e := finding.Error{Message: msg}
+	if d.Subject != nil {
+		e.Range = ToRange(*d.Subject)
+	}
+	return e
 }

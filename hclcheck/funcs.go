@@ -1,12 +1,13 @@
 package hclcheck
 
 import (
-	"crypto/md5"  //nolint:gosec // Terraform's md5() function, not used for security
-	"crypto/sha1" //nolint:gosec // Terraform's sha1() function, not used for security
+	"crypto/md5"  // Terraform's md5(), not for security
+	"crypto/sha1" // Terraform's sha1(), not for security
 	"crypto/sha256"
 	"crypto/sha512"
 	"encoding/base64"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"math/big"
 	"net/netip"
@@ -74,8 +75,8 @@ func functions(root string, maxSize int64) map[string]function.Function {
 			return string(b), err
 		}),
 		"urlencode": stringMap(func(s string) (string, error) { return url.QueryEscape(s), nil }),
-		"md5":       stringMap(hashHex(func(b []byte) []byte { h := md5.Sum(b); return h[:] })),  //nolint:gosec // Terraform function
-		"sha1":      stringMap(hashHex(func(b []byte) []byte { h := sha1.Sum(b); return h[:] })), //nolint:gosec // Terraform function
+		"md5":       stringMap(hashHex(func(b []byte) []byte { h := md5.Sum(b); return h[:] })),
+		"sha1":      stringMap(hashHex(func(b []byte) []byte { h := sha1.Sum(b); return h[:] })),
 		"sha256":    stringMap(hashHex(func(b []byte) []byte { h := sha256.Sum256(b); return h[:] })),
 		"sha512":    stringMap(hashHex(func(b []byte) []byte { h := sha512.Sum512(b); return h[:] })),
 		"basename":  stringMap(func(s string) (string, error) { return path.Base(filepath.ToSlash(s)), nil }),
@@ -438,7 +439,7 @@ func (f *fileReader) resolve(p string) (string, error) {
 	}
 	abs, _ := filepath.Abs(real)
 	if !within(f.root, abs) {
-		return "", fmt.Errorf("%s is outside the scanned root; not read", p)
+		return "", &OutsideRootError{Path: p}
 	}
 	return abs, nil
 }
@@ -462,7 +463,7 @@ func (f *fileReader) fileFunc() function.Function {
 		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
 			s, err := f.read(args[0].AsString())
 			if err != nil {
-				return cty.UnknownVal(cty.String), nil //nolint:nilerr // unreadable: unknown, not an error
+				return outsideOrUnknown(err, cty.String)
 			}
 			return cty.StringVal(s), nil
 		},
@@ -476,7 +477,7 @@ func (f *fileReader) existsFunc() function.Function {
 		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
 			abs, err := f.resolve(args[0].AsString())
 			if err != nil {
-				return cty.UnknownVal(cty.Bool), nil //nolint:nilerr // outside root: unknown
+				return outsideOrUnknown(err, cty.Bool)
 			}
 			fi, err := os.Stat(abs)
 			return cty.BoolVal(err == nil && fi.Mode().IsRegular()), nil
@@ -491,7 +492,7 @@ func (f *fileReader) templateFunc(funcs map[string]function.Function) function.F
 		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
 			src, err := f.read(args[0].AsString())
 			if err != nil {
-				return cty.DynamicVal, nil //nolint:nilerr // unreadable: unknown
+				return outsideOrUnknown(err, cty.DynamicPseudoType)
 			}
 			if r, deep := tooDeep(args[0].AsString(), []byte(src)); deep {
 				return cty.NilVal, fmt.Errorf("template nesting too deep at line %d", r.Start.Line)
@@ -521,4 +522,23 @@ func (f *fileReader) templateFunc(funcs map[string]function.Function) function.F
 			return v, nil
 		},
 	})
+}
+
+// OutsideRootError is returned by file(), templatefile() and fileexists()
+// for a path that leaves the scanned root (directly or through a link).
+// The evaluator turns it into an input error at the function call.
+type OutsideRootError struct{ Path string }
+
+func (e *OutsideRootError) Error() string {
+	return fmt.Sprintf("%s is outside the scanned root; not read", e.Path)
+}
+
+// outsideOrUnknown keeps an outside-root error (reported) and turns any
+// other failure (a missing file, say) into an unknown value: silence.
+func outsideOrUnknown(err error, ty cty.Type) (cty.Value, error) {
+	var out *OutsideRootError
+	if errors.As(err, &out) {
+		return cty.NilVal, err
+	}
+	return cty.UnknownVal(ty), nil
 }

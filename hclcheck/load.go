@@ -9,7 +9,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -112,6 +111,14 @@ func discover(root string, opt *LoadOptions, errs *errorList) []source {
 				}
 				isDir = tfi.IsDir()
 				if isDir {
+					dirAbs, _ := filepath.Abs(dir)
+					if real, err := filepath.EvalSymlinks(dirAbs); err == nil {
+						dirAbs = real
+					}
+					if within(abs, dirAbs) {
+						errs.add(fileError(p, fmt.Sprintf("symbolic link loop: %s points to %s, which contains it; not followed", rel, target)))
+						continue
+					}
 					if visited[abs] {
 						continue // already scanned through its real path or another link
 					}
@@ -390,6 +397,22 @@ func (e *errorList) addDiags(ds hcl.Diagnostics) {
 func (e *errorList) sorted() hcl.Diagnostics {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	out := slices.Clone(e.diags)
+	type key struct {
+		msg string
+		rng hcl.Range
+	}
+	seen := map[key]bool{}
+	var out hcl.Diagnostics
+	for _, d := range e.diags {
+		k := key{msg: d.Summary}
+		if d.Subject != nil {
+			k.rng = *d.Subject
+		}
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, d)
+	}
 	return out
 }

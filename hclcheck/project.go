@@ -103,13 +103,14 @@ type Config struct {
 	rootVarExprs map[string]hclsyntax.Expression
 	funcs        map[string]function.Function
 	manifest     map[string]string // .terraform/modules key -> dir
+	errs         *errorList        // errors met while evaluating
 }
 
 // maxModuleDepth caps module nesting.
 const maxModuleDepth = 32
 
 func newConfig(p *Project, root *Module, eopt EvalOptions, extra []*File, funcs map[string]function.Function, errs *errorList) *Config {
-	c := &Config{Project: p, funcs: funcs, rootVars: map[string]cty.Value{}, rootVarExprs: map[string]hclsyntax.Expression{}}
+	c := &Config{Project: p, funcs: funcs, rootVars: map[string]cty.Value{}, rootVarExprs: map[string]hclsyntax.Expression{}, errs: &errorList{}}
 	for _, f := range slices.Concat(root.TFVars, extra) {
 		for name, a := range f.Body.Attributes {
 			if v, diags := evalConst(a.Expr); !diags.HasErrors() {
@@ -161,10 +162,11 @@ func (c *Config) instantiate(m *Module, addr string, parent *ModuleInstance, cal
 	}
 	for _, call := range m.Calls {
 		child, diag := c.resolve(m, call, keyPath)
+		if child != nil && mi.hasAncestorDir(child.Dir) {
+			child, diag = nil, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: fmt.Sprintf("module %q calls a module that is already being called above it (module cycle); not followed", call.Name), Subject: call.SourceRange.Ptr()}
+		}
 		if diag != nil {
-			if parent == nil || !c.reported(diag) {
-				errs.add(*diag)
-			}
+			errs.add(*diag)
 		}
 		base := mi.scope()
 		for _, e := range expand(base, call.Count, call.ForEach) {
@@ -176,9 +178,14 @@ func (c *Config) instantiate(m *Module, addr string, parent *ModuleInstance, cal
 	return mi
 }
 
-// reported avoids repeating the same error for every call of a shared
-// module. Errors in child modules are keyed by position.
-func (c *Config) reported(d *hcl.Diagnostic) bool {
+// hasAncestorDir reports whether dir is the module of mi or of one of its
+// ancestors.
+func (mi *ModuleInstance) hasAncestorDir(dir string) bool {
+	for a := mi; a != nil; a = a.Parent {
+		if a.Module != nil && a.Module.Dir == dir {
+			return true
+		}
+	}
 	return false
 }
 
@@ -199,12 +206,6 @@ func (c *Config) resolve(caller *Module, call *CallDecl, keyPath []string) (*Mod
 		m := p.Modules[dir]
 		if m == nil {
 			return nil, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: fmt.Sprintf("module source %q has no Terraform files", call.Source), Subject: call.SourceRange.Ptr()}
-		}
-		for anc := caller; ; {
-			if anc.Dir == m.Dir {
-				return nil, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: fmt.Sprintf("module %q calls itself (module cycle); not followed", call.Name), Subject: call.SourceRange.Ptr()}
-			}
-			break
 		}
 		return m, nil
 	}

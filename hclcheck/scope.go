@@ -1,6 +1,7 @@
 package hclcheck
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
 
@@ -65,6 +66,7 @@ func (s *scope) eval(expr hcl.Expression) (val cty.Value) {
 	ctx := s.context(expr)
 	v, diags := expr.Value(ctx)
 	if diags.HasErrors() {
+		s.mi.config.noteEvalErrors(diags)
 		return cty.DynamicVal
 	}
 	return v
@@ -416,4 +418,24 @@ func (a *Attr) UsesEach() bool {
 	return false
 }
 
-var _ = fmt.Sprintf
+// noteEvalErrors keeps the evaluation errors a user must hear about: a
+// file() path leaving the scanned root. Other evaluation errors (unknown
+// functions, type mismatches) only make values unknown.
+func (c *Config) noteEvalErrors(diags hcl.Diagnostics) {
+	for _, d := range diags {
+		extra, ok := hcl.DiagnosticExtra[hclsyntax.FunctionCallDiagExtra](d)
+		if !ok {
+			continue
+		}
+		var out *OutsideRootError
+		if !errors.As(extra.FunctionCallError(), &out) {
+			continue
+		}
+		at := d.Subject
+		if d.Expression != nil {
+			r := d.Expression.Range()
+			at = &r
+		}
+		c.errs.add(hcl.Diagnostic{Severity: hcl.DiagError, Summary: fmt.Sprintf("%s() path %s", extra.CalledFunctionName(), out.Error()), Subject: at})
+	}
+}

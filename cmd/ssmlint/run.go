@@ -67,12 +67,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	start := time.Now()
 
+	// A broken configuration is an input error like a broken .tf file: it
+	// is reported with its position and the scan goes on with defaults.
 	cfg, err := loadConfig(o)
+	var cfgErrs []finding.Error
 	if err != nil {
-		for _, line := range strings.Split(err.Error(), "\n") {
-			fmt.Fprintf(stderr, "ssmlint: %s\n", line)
-		}
-		return exitTrouble
+		cfgErrs = configErrors(err)
+		cfg = nil
 	}
 	failOn := rules.Warning
 	if cfg != nil && cfg.FailOn != 0 {
@@ -104,7 +105,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 	sc := scan(o.paths, cfg, enabled, vars, o.varFiles)
 	fs := sc.findings
-	errs := sc.errors
+	errs := append(cfgErrs, sc.errors...)
 
 	// Configured severities, then suppression comments, then the baseline.
 	for i := range fs {
@@ -293,7 +294,7 @@ func writeBaseline(path string, fs []finding.Finding, rel func(string) string) e
 	if err := baseline.Write(&buf, fs, rel); err != nil {
 		return err
 	}
-	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil { //nolint:gosec // a baseline is meant to be committed and read by all
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil { // a baseline is shared: readable by all
 		return fmt.Errorf("--write-baseline: %v", unwrap(err))
 	}
 	return nil
@@ -337,4 +338,26 @@ func isTerminal(w io.Writer) bool {
 	}
 	fi, err := f.Stat()
 	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}
+
+// configErrors turns configuration errors into positioned input errors.
+func configErrors(err error) []finding.Error {
+	var out []finding.Error
+	for _, e := range config.Positions(err) {
+		line, col := e.Line, e.Column
+		if line == 0 {
+			line = 1
+		}
+		if col == 0 {
+			col = 1
+		}
+		out = append(out, finding.Error{
+			Range:   finding.Range{File: e.File, Start: finding.Pos{Line: line, Column: col}, End: finding.Pos{Line: line, Column: col + 1}},
+			Message: e.Message,
+		})
+	}
+	if len(out) == 0 {
+		out = append(out, finding.Error{Message: err.Error()})
+	}
+	return out
 }

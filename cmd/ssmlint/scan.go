@@ -4,8 +4,6 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/hashicorp/hcl/v2"
-
 	"github.com/ssmlint/ssmlint/finding"
 	"github.com/ssmlint/ssmlint/hclcheck"
 	"github.com/ssmlint/ssmlint/hclcheck/checks"
@@ -63,25 +61,13 @@ func scan(paths []string, cfg *config.Config, enabled map[string]bool, vars map[
 			}
 		}
 		for _, d := range p.Errors {
-			res.errors = append(res.errors, diagError(d))
+			res.errors = append(res.errors, hclcheck.DiagError(d))
 		}
 		fs, errs := hclcheck.Run(p, cs, settings)
 		res.findings = append(res.findings, fs...)
 		res.errors = append(res.errors, errs...)
 	}
 	return res
-}
-
-func diagError(d *hcl.Diagnostic) finding.Error {
-	msg := d.Summary
-	if d.Detail != "" {
-		msg += ": " + d.Detail
-	}
-	e := finding.Error{Message: msg}
-	if d.Subject != nil {
-		e.Range = hclcheck.ToRange(*d.Subject)
-	}
-	return e
 }
 
 // applySuppressions drops findings silenced by `# ssmlint:ignore`

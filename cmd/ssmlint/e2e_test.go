@@ -1,0 +1,410 @@
+package main_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"encoding/xml"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+
+	"github.com/owenrumney/go-sarif/v3/pkg/report/v210/sarif"
+
+	"github.com/ssmlint/ssmlint/internal/fixture"
+)
+
+// These tests run the built binary, as users and CI do.
+
+var binary string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "ssmlint-e2e")
+	if err != nil {
+		panic(err)
+	}
+	binary = filepath.Join(dir, "ssmlint")
+	if runtime.GOOS == "windows" {
+		binary += ".exe"
+	}
+	out, err := exec.Command("go", "build", "-o", binary, ".").CombinedOutput()
+	if err != nil {
+		os.Stderr.Write(out)
+		panic(err)
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+type jsonReport struct {
+	Version  string `json:"version"`
+	Findings []struct {
+		Rule        string `json:"rule"`
+		Name        string `json:"name"`
+		Severity    string `json:"severity"`
+		Message     string `json:"message"`
+		File        string `json:"file"`
+		Line        int    `json:"line"`
+		Column      int    `json:"column"`
+		EndLine     int    `json:"end_line"`
+		EndColumn   int    `json:"end_column"`
+		Resource    string `json:"resource"`
+		Remediation string `json:"remediation"`
+	} `json:"findings"`
+	Errors []struct {
+		File    string `json:"file"`
+		Line    int    `json:"line"`
+		Column  int    `json:"column"`
+		Message string `json:"message"`
+	} `json:"errors"`
+	Summary map[string]any `json:"summary"`
+}
+
+// ssmlint runs the binary in dir and returns stdout, stderr and the exit code.
+func ssmlint(t *testing.T, dir string, args ...string) (string, string, int) {
+	t.Helper()
+	cmd := exec.Command(binary, args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "NO_COLOR=1")
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Run()
+	code := 0
+	var ee *exec.ExitError
+	if errors.As(err, &ee) {
+		code = ee.ExitCode()
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(stderr.String(), "panic:") || strings.Contains(stdout.String(), "goroutine ") {
+		t.Fatalf("ssmlint panicked:\n%s", stderr.String())
+	}
+	return stdout.String(), stderr.String(), code
+}
+
+func runJSON(t *testing.T, dir string, args ...string) (jsonReport, int) {
+	t.Helper()
+	out, stderr, code := ssmlint(t, dir, append([]string{"--format", "json"}, args...)...)
+	var r jsonReport
+	if err := json.Unmarshal([]byte(out), &r); err != nil {
+		t.Fatalf("output is not JSON: %v\nstdout:\n%s\nstderr:\n%s", err, out, stderr)
+	}
+	return r, code
+}
+
+func repoRoot(t *testing.T) string {
+	t.Helper()
+	abs, err := filepath.Abs(filepath.Join("..", ".."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return abs
+}
+
+// TestFixtures: `ssmlint --format json` on every fixture yields exactly the
+// expected findings (rule, file, line); extra findings fail as much as
+// missing ones.
+func TestFixtures(t *testing.T) {
+	root := filepath.Join(repoRoot(t), "testdata", "terraform")
+	dirs, err := os.ReadDir(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range dirs {
+		if !d.IsDir() {
+			continue
+		}
+		dir := filepath.Join(root, d.Name())
+		t.Run(d.Name(), func(t *testing.T) {
+			want, err := fixture.Read(dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			r, code := runJSON(t, dir, "--fail-on", "info", ".")
+			var got []fixture.Expectation
+			for _, f := range r.Findings {
+				got = append(got, fixture.Expectation{Rule: f.Rule, File: f.File, Line: f.Line})
+			}
+			fixture.Sort(got)
+			missing, extra := fixture.Diff(want, got)
+			for _, m := range missing {
+				t.Errorf("missing finding %s", m)
+			}
+			for _, e := range extra {
+				t.Errorf("unexpected finding %s", e)
+			}
+			if len(r.Errors) > 0 {
+				t.Errorf("unexpected errors: %+v", r.Errors)
+			}
+			wantCode := 0
+			if len(want) > 0 {
+				wantCode = 1
+			}
+			if code != wantCode {
+				t.Errorf("exit code %d, want %d", code, wantCode)
+			}
+		})
+	}
+}
+
+// write creates files under a new temporary directory.
+func write(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, content := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+const badParam = `resource "aws_ssm_parameter" "p" {
+  name  = "/app/db/password"
+  type  = "String"
+  value = "x"
+}
+`
+
+const warnOnly = `resource "aws_ssm_parameter" "p" {
+  name  = "/app/flags"
+  type  = "String"
+  tier  = "Advanced"
+  value = "on"
+}
+`
+
+const clean = `resource "aws_ssm_parameter" "p" {
+  name  = "/app/db/host"
+  type  = "String"
+  value = "db.internal"
+}
+`
+
+func TestExitCodes(t *testing.T) {
+	cases := []struct {
+		name  string
+		files map[string]string
+		args  []string
+		want  int
+	}{
+		{"clean", map[string]string{"main.tf": clean}, nil, 0},
+		{"error finding", map[string]string{"main.tf": badParam}, nil, 1},
+		{"warning fails by default", map[string]string{"main.tf": warnOnly}, nil, 1},
+		{"warning passes --fail-on error", map[string]string{"main.tf": warnOnly}, []string{"--fail-on", "error"}, 0},
+		{"disabled rule", map[string]string{"main.tf": badParam}, []string{"--disable", "SSM201"}, 0},
+		{"disabled by name", map[string]string{"main.tf": badParam}, []string{"--disable", "secret-in-plain-string"}, 0},
+		{"enable other rule only", map[string]string{"main.tf": badParam}, []string{"--enable", "SSM301"}, 0},
+		{"broken hcl", map[string]string{"main.tf": "resource \"x\" {\n  a = \n"}, nil, 2},
+		{"unknown flag", map[string]string{"main.tf": clean}, []string{"--bogus"}, 2},
+		{"unknown rule", map[string]string{"main.tf": clean}, []string{"--disable", "SSM999"}, 2},
+		{"unknown format", map[string]string{"main.tf": clean}, []string{"--format", "xml"}, 2},
+		{"bad fail-on", map[string]string{"main.tf": clean}, []string{"--fail-on", "fatal"}, 2},
+		{"version", nil, []string{"--version"}, 0},
+		{"missing path", nil, []string{"does-not-exist"}, 2},
+		{"config fail_on", map[string]string{"main.tf": warnOnly, ".ssmlint.yml": "version: 1\nfail_on: error\n"}, nil, 0},
+		{"config disables", map[string]string{"main.tf": badParam, ".ssmlint.yml": "version: 1\nrules:\n  SSM201: {enabled: false}\n"}, nil, 0},
+		{"config severity", map[string]string{"main.tf": badParam, ".ssmlint.yml": "version: 1\nrules:\n  SSM201: {severity: info}\n"}, nil, 0},
+		{"suppressed", map[string]string{"main.tf": "# ssmlint:ignore SSM201 -- legacy, rotated weekly\n" + badParam}, nil, 0},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			dir := t.TempDir()
+			if c.files != nil {
+				dir = write(t, c.files)
+			}
+			_, stderr, code := ssmlint(t, dir, append(c.args, ".")...)
+			if c.name == "version" {
+				_, stderr, code = ssmlint(t, dir, "--version")
+			}
+			if code != c.want {
+				t.Errorf("exit code %d, want %d; stderr:\n%s", code, c.want, stderr)
+			}
+		})
+	}
+}
+
+func TestTextFormat(t *testing.T) {
+	dir := write(t, map[string]string{"main.tf": badParam})
+	out, _, code := ssmlint(t, dir, ".")
+	if code != 1 {
+		t.Fatalf("exit %d", code)
+	}
+	for _, want := range []string{
+		"main.tf:3:11: error: aws_ssm_parameter.p (/app/db/password) is stored as plain String",
+		"[SSM201 secret-in-plain-string]",
+		`3 |   type  = "String"`,
+		"^~~~~~~~",
+		"= fix: ",
+		"1 finding (1 error)",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("text output lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "\x1b[") {
+		t.Errorf("colour codes with NO_COLOR set:\n%s", out)
+	}
+}
+
+func TestJSONFormat(t *testing.T) {
+	dir := write(t, map[string]string{"main.tf": badParam})
+	r, code := runJSON(t, dir, ".")
+	if code != 1 || len(r.Findings) != 1 {
+		t.Fatalf("exit %d, findings %+v", code, r.Findings)
+	}
+	f := r.Findings[0]
+	if f.Rule != "SSM201" || f.Name != "secret-in-plain-string" || f.Severity != "error" || f.File != "main.tf" ||
+		f.Line != 3 || f.Column != 11 || f.EndLine != 3 || f.EndColumn != 19 || f.Resource != "aws_ssm_parameter.p" || f.Remediation == "" {
+		t.Errorf("finding = %+v", f)
+	}
+	if r.Errors == nil {
+		t.Error(`"errors" must be [] when empty, not null or absent`)
+	}
+}
+
+func TestSARIFFormat(t *testing.T) {
+	dir := write(t, map[string]string{"main.tf": badParam, "broken.tf": "resource {"})
+	out, _, code := ssmlint(t, dir, "--format", "sarif", ".")
+	if code != 2 {
+		t.Fatalf("exit %d, want 2 (broken.tf)", code)
+	}
+	rep, err := sarif.FromBytes([]byte(out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := rep.Validate(); err != nil {
+		t.Fatalf("SARIF does not validate against the 2.1.0 schema: %v", err)
+	}
+	res := rep.Runs[0].Results
+	if len(res) != 1 || *res[0].RuleID != "SSM201" {
+		t.Fatalf("results = %d", len(res))
+	}
+	reg := res[0].Locations[0].PhysicalLocation.Region
+	if *reg.StartLine != 3 || *reg.StartColumn != 11 || *reg.EndColumn != 19 {
+		t.Errorf("region = %+v", reg)
+	}
+	if len(res[0].PartialFingerprints) == 0 {
+		t.Error("no partialFingerprints")
+	}
+}
+
+func TestGitHubFormat(t *testing.T) {
+	dir := write(t, map[string]string{"main.tf": badParam})
+	out, _, _ := ssmlint(t, dir, "--format", "github", ".")
+	if !strings.HasPrefix(out, "::error file=main.tf,line=3,col=11,") || !strings.Contains(out, "title=SSM201 secret-in-plain-string::") {
+		t.Errorf("github output:\n%s", out)
+	}
+}
+
+func TestCheckstyleFormat(t *testing.T) {
+	dir := write(t, map[string]string{"main.tf": badParam})
+	out, _, _ := ssmlint(t, dir, "--format", "checkstyle", ".")
+	var doc struct {
+		Files []struct {
+			Name   string `xml:"name,attr"`
+			Errors []struct {
+				Line     int    `xml:"line,attr"`
+				Severity string `xml:"severity,attr"`
+				Source   string `xml:"source,attr"`
+			} `xml:"error"`
+		} `xml:"file"`
+	}
+	if err := xml.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatalf("not XML: %v\n%s", err, out)
+	}
+	if len(doc.Files) != 1 || doc.Files[0].Name != "main.tf" || doc.Files[0].Errors[0].Line != 3 || doc.Files[0].Errors[0].Source != "ssmlint.SSM201" {
+		t.Errorf("checkstyle = %+v", doc)
+	}
+}
+
+func TestOutputFile(t *testing.T) {
+	dir := write(t, map[string]string{"main.tf": badParam})
+	out, _, code := ssmlint(t, dir, "--format", "json", "--output", "report.json", ".")
+	if code != 1 || out != "" {
+		t.Fatalf("exit %d, stdout %q", code, out)
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "report.json"))
+	if err != nil || !strings.Contains(string(data), `"SSM201"`) {
+		t.Fatalf("report.json: %v %s", err, data)
+	}
+}
+
+func TestBaseline(t *testing.T) {
+	dir := write(t, map[string]string{"main.tf": badParam})
+	if _, stderr, code := ssmlint(t, dir, "--write-baseline", "base.json", "."); code != 0 {
+		t.Fatalf("--write-baseline exit %d: %s", code, stderr)
+	}
+	// Shift the finding down two lines: the baseline still hides it.
+	if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte("\n\n"+badParam), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r, code := runJSON(t, dir, "--baseline", "base.json", ".")
+	if code != 0 || len(r.Findings) != 0 {
+		t.Fatalf("baselined run: exit %d, findings %+v", code, r.Findings)
+	}
+	// A new finding is not hidden.
+	more := badParam + strings.ReplaceAll(badParam, `"p"`, `"q"`)
+	if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(more), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r, code = runJSON(t, dir, "--baseline", "base.json", ".")
+	if code != 1 || len(r.Findings) != 1 || r.Findings[0].Resource != "aws_ssm_parameter.q" {
+		t.Fatalf("new finding: exit %d, findings %+v", code, r.Findings)
+	}
+}
+
+func TestSuppressionNeedsReasonAndUse(t *testing.T) {
+	dir := write(t, map[string]string{"main.tf": "# ssmlint:ignore SSM201\n" + badParam + "\n# ssmlint:ignore SSM203 -- nothing here to ignore\n" + clean})
+	r, _ := runJSON(t, dir, ".")
+	var rules []string
+	for _, f := range r.Findings {
+		rules = append(rules, f.Rule+":"+f.Severity)
+	}
+	got := strings.Join(rules, ",")
+	// The reasonless comment is an error and does not suppress; the unused one is a warning.
+	if !strings.Contains(got, "SSM000:error") || !strings.Contains(got, "SSM201:error") || !strings.Contains(got, "SSM000:warning") {
+		t.Errorf("findings = %s", got)
+	}
+}
+
+func TestRulesSubcommand(t *testing.T) {
+	out, _, code := ssmlint(t, t.TempDir(), "rules")
+	if code != 0 || !strings.Contains(out, "SSM101") || !strings.Contains(out, "SSM609") {
+		t.Errorf("rules: exit %d\n%s", code, out)
+	}
+	out, _, code = ssmlint(t, t.TempDir(), "rules", "SSM301")
+	if code != 0 || !strings.Contains(out, "advanced-tier-waste") || !strings.Contains(out, "monthly_cost_per_parameter") {
+		t.Errorf("rules SSM301: exit %d\n%s", code, out)
+	}
+	if _, _, code = ssmlint(t, t.TempDir(), "rules", "SSM999"); code != 2 {
+		t.Errorf("unknown rule: exit %d", code)
+	}
+}
+
+func TestExampleFindings(t *testing.T) {
+	r, code := runJSON(t, repoRoot(t), "examples")
+	if code != 1 {
+		t.Fatalf("exit %d", code)
+	}
+	seen := map[string]bool{}
+	for _, f := range r.Findings {
+		seen[f.Rule] = true
+	}
+	for _, id := range []string{"SSM201", "SSM202", "SSM203", "SSM301"} {
+		if !seen[id] {
+			t.Errorf("examples/ no longer shows %s", id)
+		}
+	}
+	if cost, _ := r.Summary["advanced_monthly_cost_usd"].(float64); cost != 0.05 {
+		t.Errorf("summary cost = %v, want 0.05", r.Summary["advanced_monthly_cost_usd"])
+	}
+}
