@@ -1,0 +1,8 @@
+variable "project" {
+  type    = string
+  default = "orders"
+}
+
+variable "env" {
+  type = string
+}
