@@ -45,7 +45,9 @@ $(GOLANGCI_LINT):
 ## fuzz: run each fuzz target for FUZZTIME (default 30s)
 fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzLoad$$' -fuzztime $(FUZZTIME) ./hclcheck/
-	$(GO) test -run '^$$' -fuzz '^FuzzParseConfig$$' -fuzztime $(FUZZTIME) ./internal/config/
+	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./internal/config/
+	$(GO) test -run '^$$' -fuzz '^FuzzParseHCL$$' -fuzztime $(FUZZTIME) ./internal/suppress/
+	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./internal/baseline/
 
 clean:
 	rm -rf $(BIN) .bench

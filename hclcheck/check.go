@@ -6,6 +6,7 @@ import (
 	"sync"
 
 	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/convert"
 
@@ -241,4 +242,29 @@ func DiagError(d *hcl.Diagnostic) finding.Error {
 		e.Range = ToRange(*d.Subject)
 	}
 	return e
+}
+
+// KnownSuffix returns the end of an attribute's string value that is known
+// even when the whole is not: the value itself when known, else the
+// literal text that ends a template such as "/${var.env}/db/password".
+func KnownSuffix(a *Attr) (string, bool) {
+	if a == nil {
+		return "", false
+	}
+	if s, ok := String(a.Value()); ok {
+		return s, true
+	}
+	t, ok := a.Expr().(*hclsyntax.TemplateExpr)
+	if !ok {
+		return "", false
+	}
+	suffix := ""
+	for i := len(t.Parts) - 1; i >= 0; i-- {
+		lit, ok := t.Parts[i].(*hclsyntax.LiteralValueExpr)
+		if !ok || lit.Val.Type() != cty.String || lit.Val.IsNull() {
+			break
+		}
+		suffix = lit.Val.AsString() + suffix
+	}
+	return suffix, suffix != ""
 }

@@ -34,7 +34,7 @@ import (
 // known before apply (timestamp, uuid, bcrypt, ...) return unknown values.
 // Anything else (provider functions, newer functions) is unknown to HCL,
 // which makes the calling expression unknown: silence, not a finding.
-func functions(root string, maxSize int64) map[string]function.Function {
+func functions(root, base string, maxSize int64) map[string]function.Function {
 	if maxSize <= 0 {
 		maxSize = DefaultMaxFileSize
 	}
@@ -88,7 +88,7 @@ func functions(root string, maxSize int64) map[string]function.Function {
 		"plantimestamp": unknownFunc(cty.String), "bcrypt": unknownFunc(cty.String),
 		"abspath": unknownFunc(cty.String), "pathexpand": unknownFunc(cty.String),
 	}
-	files := &fileReader{root: root, maxSize: maxSize}
+	files := &fileReader{root: root, base: base, maxSize: maxSize}
 	fs["file"] = files.fileFunc()
 	fs["fileexists"] = files.existsFunc()
 	fs["templatefile"] = files.templateFunc(fs)
@@ -423,15 +423,16 @@ func intAddr(v *big.Int, is4 bool) (netip.Addr, bool) {
 // the scanned root: a path outside it (or through a link leaving it) is an
 // error, which leaves the calling expression unknown.
 type fileReader struct {
-	root    string
+	root    string // nothing outside it is read
+	base    string // relative paths start here: the root module's directory
 	maxSize int64
 }
 
 func (f *fileReader) resolve(p string) (string, error) {
 	if !filepath.IsAbs(p) {
-		// Terraform resolves relative to the working directory; linting
-		// runs from anywhere, so paths are taken relative to the root.
-		p = filepath.Join(f.root, p)
+		// Terraform resolves relative paths against its working
+		// directory, the root module's: path.module is relative to it too.
+		p = filepath.Join(f.base, p)
 	}
 	real, err := filepath.EvalSymlinks(p)
 	if err != nil {

@@ -72,7 +72,7 @@ func (mi *ModuleInstance) variable(name string) cty.Value {
 	}
 	val = conformToType(val, decl)
 	if decl.Sensitive {
-		val = val.Mark(MarkSensitive)
+		val = val.WithMarks(cty.NewValueMarks(MarkSensitive, MarkSensitiveVar))
 	}
 	mi.vars[name] = val
 	return val
@@ -363,6 +363,9 @@ const (
 	// MarkSensitive is carried by values of sensitive variables and of
 	// sensitive().
 	MarkSensitive = valueMark("sensitive")
+	// MarkSensitiveVar is carried, with MarkSensitive, by values of
+	// variables declared sensitive (sensitive() marks only MarkSensitive).
+	MarkSensitiveVar = valueMark("sensitive-variable")
 	// MarkInput is carried by values set from tfvars files, --var or the
 	// config file's variables: not literals of the configuration itself.
 	MarkInput = valueMark("input")
@@ -400,40 +403,59 @@ func expand(base *scope, count, forEach hclsyntax.Expression) []expansion {
 		}
 		return out
 	case forEach != nil:
-		v, _ := base.eval(forEach).UnmarkDeep()
-		if !v.IsWhollyKnown() || v.IsNull() {
-			if v.IsKnown() && !v.IsNull() && (v.Type().IsMapType() || v.Type().IsObjectType()) {
-				break // keys known, some values unknown: fine
-			}
-			return []expansion{{suffix: "[?]", scope: base.withUnknownKey(), entry: forEach.Range()}}
-		}
-		ty := v.Type()
-		if !(ty.IsMapType() || ty.IsObjectType() || ty.IsSetType()) {
-			return nil // Terraform rejects lists and others
-		}
-		entries := entryRanges(base, forEach)
-		var out []expansion
-		for it := v.ElementIterator(); it.Next(); {
-			k, val := it.Element()
-			if ty.IsSetType() {
-				if !k.IsKnown() || k.Type() != cty.String {
-					return []expansion{{suffix: "[?]", scope: base.withUnknownKey(), entry: forEach.Range()}}
-				}
-				val = k
-			}
-			key := k.AsString()
-			e := expansion{suffix: fmt.Sprintf("[%q]", key), scope: base.withEach(key, val), entry: forEach.Range()}
-			if r, ok := entries[key]; ok {
-				e.entry = r
-			}
-			out = append(out, e)
-			if len(out) > maxInstances {
-				break
-			}
-		}
-		return out
+		return expandForEach(base, forEach)
 	}
 	return []expansion{{scope: base}}
+}
+
+// expandForEach expands a for_each over a map, object or set of strings.
+// Values that carry marks (sensitive, input from tfvars) keep them in
+// each.value: coarsely, every mark found anywhere in the collection is put
+// on every element, which can only make rules quieter.
+func expandForEach(base *scope, forEach hclsyntax.Expression) []expansion {
+	unknown := []expansion{{suffix: "[?]", scope: base.withUnknownKey(), entry: forEach.Range()}}
+	v, pvm := base.eval(forEach).UnmarkDeepWithPaths()
+	marks := cty.ValueMarks{}
+	for _, pm := range pvm {
+		for m := range pm.Marks {
+			marks[m] = struct{}{}
+		}
+	}
+	if !v.IsKnown() || v.IsNull() {
+		return unknown
+	}
+	ty := v.Type()
+	switch {
+	case ty.IsMapType() || ty.IsObjectType():
+		// Keys are known even when some values are not.
+	case ty.IsSetType():
+		if !v.IsWhollyKnown() {
+			return unknown
+		}
+	default:
+		return nil // Terraform rejects lists and others
+	}
+	entries := entryRanges(base, forEach)
+	var out []expansion
+	for it := v.ElementIterator(); it.Next(); {
+		k, val := it.Element()
+		if ty.IsSetType() {
+			if !k.IsKnown() || k.Type() != cty.String {
+				return unknown
+			}
+			val = k
+		}
+		key := k.AsString()
+		e := expansion{suffix: fmt.Sprintf("[%q]", key), scope: base.withEach(key, val.WithMarks(marks)), entry: forEach.Range()}
+		if r, ok := entries[key]; ok {
+			e.entry = r
+		}
+		out = append(out, e)
+		if len(out) >= maxInstances {
+			break
+		}
+	}
+	return out
 }
 
 // maxInstances caps one count or for_each.

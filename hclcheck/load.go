@@ -15,6 +15,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
+	hcljson "github.com/hashicorp/hcl/v2/json"
 )
 
 // DefaultMaxFileSize is the largest file read when LoadOptions sets none.
@@ -40,7 +41,10 @@ type LoadOptions struct {
 type File struct {
 	Path string // as found under the root (root joined with the relative path)
 	Src  []byte
-	Body *hclsyntax.Body
+	// Body is the parsed native-syntax file; for a JSON tfvars file it is
+	// empty and JSONAttrs holds its values.
+	Body      *hclsyntax.Body
+	JSONAttrs hcl.Attributes
 }
 
 // source is a discovered file before parsing.
@@ -176,7 +180,8 @@ func classify(name string) (fileKind, bool) {
 	switch {
 	case strings.HasSuffix(base, ".tf"):
 		return kindTF, true
-	case base == "terraform.tfvars" || strings.HasSuffix(base, ".auto.tfvars"):
+	case base == "terraform.tfvars" || strings.HasSuffix(base, ".auto.tfvars"),
+		base == "terraform.tfvars.json" || strings.HasSuffix(base, ".auto.tfvars.json"):
 		return kindTFVars, true
 	}
 	return 0, false
@@ -260,6 +265,14 @@ func readAndParse(path string, maxSize int64) (f *File, diags hcl.Diagnostics) {
 	}
 	if r, deep := tooDeep(path, src); deep {
 		return nil, hcl.Diagnostics{{Severity: hcl.DiagError, Summary: fmt.Sprintf("nesting deeper than %d levels; file not parsed", MaxNesting), Subject: &r}}
+	}
+	if strings.HasSuffix(path, ".json") {
+		file, diags := hcljson.Parse(src, path)
+		if diags.HasErrors() || file == nil {
+			return nil, diags
+		}
+		attrs, adiags := file.Body.JustAttributes()
+		return &File{Path: path, Src: src, Body: &hclsyntax.Body{}, JSONAttrs: attrs}, append(diags, adiags...)
 	}
 	file, diags := hclsyntax.ParseConfig(src, path, hcl.InitialPos)
 	body, ok := file.Body.(*hclsyntax.Body)

@@ -216,17 +216,24 @@ func groupByDir(srcs []source, files []*File, errs *errorList) map[string]*Modul
 	for dir, fs := range tf {
 		vs := vars[dir]
 		slices.SortFunc(vs, func(a, b *File) int {
-			// terraform.tfvars first, then *.auto.tfvars lexically.
-			ab, bb := filepath.Base(a.Path) == "terraform.tfvars", filepath.Base(b.Path) == "terraform.tfvars"
-			if ab != bb {
-				if ab {
-					return -1
-				}
-				return 1
+			// Terraform's order: terraform.tfvars, terraform.tfvars.json,
+			// then *.auto.tfvars(.json) in lexical order.
+			if ra, rb := tfvarsRank(a.Path), tfvarsRank(b.Path); ra != rb {
+				return ra - rb
 			}
 			return strings.Compare(a.Path, b.Path)
 		})
 		mods[dir] = buildModule(dir, fs, vs, errs)
 	}
 	return mods
+}
+
+func tfvarsRank(path string) int {
+	switch filepath.Base(path) {
+	case "terraform.tfvars":
+		return 0
+	case "terraform.tfvars.json":
+		return 1
+	}
+	return 2
 }

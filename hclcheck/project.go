@@ -60,8 +60,8 @@ func Load(root string, lopt LoadOptions, eopt EvalOptions) *Project {
 	}
 	p.rootAbs = abs
 	extra := loadVarFiles(eopt.VarFiles, lopt.MaxFileSize, errs)
-	funcs := functions(p.rootAbs, lopt.MaxFileSize)
 	for _, dir := range p.rootDirs() {
+		funcs := functions(p.rootAbs, dir, lopt.MaxFileSize)
 		c := newConfig(p, p.Modules[dir], eopt, extra, funcs, errs)
 		p.Configs = append(p.Configs, c)
 	}
@@ -116,6 +116,14 @@ func newConfig(p *Project, root *Module, eopt EvalOptions, extra []*File, funcs 
 			if v, diags := evalConst(a.Expr); !diags.HasErrors() {
 				c.rootVars[name] = v.Mark(MarkInput)
 				c.rootVarExprs[name] = a.Expr
+			} else {
+				errs.addDiags(diags)
+			}
+		}
+		for name, a := range f.JSONAttrs {
+			if v, diags := evalConst(a.Expr); !diags.HasErrors() {
+				c.rootVars[name] = v.Mark(MarkInput)
+				delete(c.rootVarExprs, name)
 			} else {
 				errs.addDiags(diags)
 			}

@@ -71,7 +71,7 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs.StringVar(&o.baseline, "baseline", "", "hide the findings recorded in this baseline `FILE`")
 	fs.StringVar(&o.writeBaseline, "write-baseline", "", "record the current findings in a baseline `FILE` and exit 0")
 	fs.BoolVar(&o.fix, "fix", false, "apply suggested fixes (Go analyzers only; Terraform rules offer none)")
-	fs.BoolVar(&o.verbose, "verbose", false, "more detail per finding, and notes on what could not be evaluated")
+	fs.BoolVar(&o.verbose, "verbose", false, "more detail per finding: resource address, rule summary, documentation link")
 	fs.BoolVar(&o.version, "version", false, "print the version and exit")
 	fs.BoolVar(&o.noColor, "no-color", false, "never colour the text output (NO_COLOR is honoured too)")
 	fs.Var(repeatFlag{&o.vars}, "var", "set a root module variable, `NAME=VALUE` (repeatable)")

@@ -60,7 +60,7 @@ const (
 // stack's default-parameter-tier service setting when it declares one,
 // else Standard. ok is false when the stack sets it to an unknown value.
 func defaultTier(c *hclcheck.Config) (tier string, ok bool) {
-	tier, ok = tierStandard, true
+	tier = tierStandard
 	for _, r := range c.Resources("aws_ssm_service_setting") {
 		id, _, idKnown := hclcheck.AttrString(r.Body, "setting_id")
 		if !idKnown || !strings.HasSuffix(id, "/ssm/parameter-store/default-parameter-tier") {

@@ -1,6 +1,8 @@
 package checks
 
 import (
+	"strings"
+
 	"github.com/ssmlint/ssmlint/hclcheck"
 	"github.com/ssmlint/ssmlint/internal/secretname"
 )
@@ -13,9 +15,11 @@ func secretInPlainString(pass *hclcheck.Pass) {
 		if p.typ != typeString && p.typ != typeStringList {
 			continue
 		}
+		// The last segment decides; it is often known even when a prefix
+		// (an environment, a region) is not: "/${var.env}/db/password".
 		word := ""
-		if p.name != "" {
-			word = secretname.Match(p.name, extra...)
+		if suffix, ok := hclcheck.KnownSuffix(p.nameAttr); ok && (p.name != "" || strings.Contains(suffix, "/")) {
+			word = secretname.Match(suffix, extra...)
 		}
 		what := "name"
 		if word == "" {

@@ -24,7 +24,7 @@ func secureStringLiteralValue(pass *hclcheck.Pass) {
 			continue
 		}
 		v := a.Value()
-		if !v.IsWhollyKnown() || v.IsNull() || hclcheck.HasMark(v, hclcheck.MarkSensitive) || hclcheck.HasMark(v, hclcheck.MarkInput) {
+		if !v.IsWhollyKnown() || v.IsNull() || hclcheck.HasMark(v, hclcheck.MarkSensitiveVar) || hclcheck.HasMark(v, hclcheck.MarkInput) {
 			continue
 		}
 		if ignoresValueChanges(p.r) {
@@ -36,6 +36,9 @@ func secureStringLiteralValue(pass *hclcheck.Pass) {
 		origin := "is written in the configuration"
 		if name, ok := variableRef(a.Expr()); ok {
 			origin = "comes from the default of non-sensitive var." + name
+			if mi := p.r.Module; mi.Call != nil && mi.Call.Block.Body.Attributes[name] != nil {
+				origin = "is passed in as a literal by " + mi.Addr
+			}
 		}
 		pass.Report(p.r, hclcheck.At(p.r, a), "value",
 			"SecureString %s has a value that %s: the secret is in version control and in the Terraform state in clear text", p.label(), origin)

@@ -10,7 +10,9 @@ import (
 // Parameter Store API call billable.
 func highThroughputEnabled(pass *hclcheck.Pass) {
 	for _, r := range pass.Config.Resources("aws_ssm_service_setting") {
-		id, _, ok := hclcheck.AttrString(r.Body, "setting_id")
+		// The ARN form is often built from data sources; its known tail
+		// names the setting.
+		id, ok := hclcheck.KnownSuffix(r.Body.Attr("setting_id"))
 		if !ok || !strings.HasSuffix(id, "/ssm/parameter-store/high-throughput-enabled") {
 			continue
 		}

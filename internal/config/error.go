@@ -50,7 +50,7 @@ func Positions(err error) []*Error {
 		if err == nil {
 			return
 		}
-		if e, ok := err.(*Error); ok {
+		if e, ok := err.(*Error); ok { //nolint:errorlint // walking the join tree by hand; errors.As would stop at the first
 			out = append(out, e)
 			return
 		}

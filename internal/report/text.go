@@ -339,7 +339,7 @@ func (t *textWriter) summary() {
 		line.WriteString(", " + t.style(ansiRed, plural(n, "input error", "input errors")))
 	}
 	line.WriteString(".\n")
-	line.WriteString(fmt.Sprintf("%s scanned in %s", plural(s.FilesScanned, "file", "files"), roundDuration(s.Duration)))
+	fmt.Fprintf(&line, "%s scanned in %s", plural(s.FilesScanned, "file", "files"), roundDuration(s.Duration))
 	var hidden []string
 	if s.Suppressed > 0 {
 		hidden = append(hidden, fmt.Sprintf("%d suppressed", s.Suppressed))
@@ -352,8 +352,8 @@ func (t *textWriter) summary() {
 	}
 	line.WriteString(".\n")
 	if s.AdvancedParameters > 0 {
-		line.WriteString(fmt.Sprintf("Advanced-tier parameters flagged: %d, costing $%.2f/month\n",
-			s.AdvancedParameters, roundCost(s.AdvancedMonthlyCost)))
+		fmt.Fprintf(&line, "Advanced-tier parameters flagged: %d, costing $%.2f/month\n",
+			s.AdvancedParameters, roundCost(s.AdvancedMonthlyCost))
 	}
 	t.w.WriteString(line.String())
 }
