@@ -2,8 +2,6 @@ package report
 
 import (
 	"bufio"
-	"crypto/sha256"
-	"encoding/hex"
 	"net/url"
 	"path"
 	"strings"
@@ -11,6 +9,7 @@ import (
 	"github.com/owenrumney/go-sarif/v3/pkg/report/v210/sarif"
 
 	"github.com/ssmlint/ssmlint/finding"
+	"github.com/ssmlint/ssmlint/internal/baseline"
 	"github.com/ssmlint/ssmlint/rules"
 )
 
@@ -74,7 +73,7 @@ func buildSARIF(in Input) *sarif.Report {
 			}
 			res.AddLocation(loc)
 		}
-		res.WithPartialFingerprints(map[string]string{fingerprintKey: fingerprint(f, rel)})
+		res.WithPartialFingerprints(map[string]string{fingerprintKey: baseline.Fingerprint(f, rel)})
 		run.AddResult(res)
 	}
 
@@ -272,11 +271,4 @@ func logicalKind(rel string) string {
 		return "function"
 	}
 	return "resource"
-}
-
-// fingerprint identifies a finding across runs whatever its line: rule, file,
-// resource and attribute.
-func fingerprint(f finding.Finding, rel string) string {
-	sum := sha256.Sum256([]byte(ruleID(f.Rule) + "\x00" + rel + "\x00" + f.Resource + "\x00" + f.Attribute))
-	return hex.EncodeToString(sum[:])[:32]
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/owenrumney/go-sarif/v3/pkg/report/v210/sarif"
 
 	"github.com/ssmlint/ssmlint/finding"
+	"github.com/ssmlint/ssmlint/internal/baseline"
 	"github.com/ssmlint/ssmlint/rules"
 )
 
@@ -254,7 +255,7 @@ func TestSARIFResults(t *testing.T) {
 			t.Errorf("result %d logical locations = %+v", i, loc.Logical)
 		}
 		fp := r.Partial["ssmlint/v1"]
-		if !hex32.MatchString(fp) || fp != fingerprint(in.Findings[i], w.uri) {
+		if !hex32.MatchString(fp) || fp != baseline.Fingerprint(in.Findings[i], w.uri) {
 			t.Errorf("result %d fingerprint = %q", i, fp)
 		}
 	}
@@ -316,33 +317,5 @@ func TestSARIFArtifactURIs(t *testing.T) {
 	a := readSARIF(t, in).Runs[0].Results[0].Locations[0].Physical.Artifact
 	if a.URI != "file:///abs/main.tf" || a.URIBaseID != "" {
 		t.Errorf("absolute path without a work dir: uri %q base %q", a.URI, a.URIBaseID)
-	}
-}
-
-// The fingerprint follows a finding when lines move, and tells apart
-// findings on different attributes of one resource.
-func TestFingerprint(t *testing.T) {
-	f := sampleInput().Findings[0]
-	moved := f
-	moved.Range.Start.Line += 40
-	moved.Range.End.Line += 40
-	moved.Message = "reworded"
-	if fingerprint(f, "main.tf") != fingerprint(moved, "main.tf") {
-		t.Error("fingerprint changed when the finding moved")
-	}
-	other := f
-	other.Attribute = "value"
-	if fingerprint(f, "main.tf") == fingerprint(other, "main.tf") {
-		t.Error("different attributes share a fingerprint")
-	}
-	if fingerprint(f, "main.tf") == fingerprint(f, "other.tf") {
-		t.Error("different files share a fingerprint")
-	}
-	// Fields are separated, so that shifting text between them changes it.
-	a, b := f, f
-	a.Resource, a.Attribute = "x.y", "z"
-	b.Resource, b.Attribute = "x", "y.z"
-	if fingerprint(a, "main.tf") == fingerprint(b, "main.tf") {
-		t.Error("resource and attribute are not separated")
 	}
 }
