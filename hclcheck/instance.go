@@ -115,35 +115,27 @@ func conformToType(val cty.Value, decl *Variable) cty.Value {
 
 // local returns the value of local.NAME.
 func (mi *ModuleInstance) local(name string) cty.Value {
-	if v, ok := mi.locals[name]; ok {
-		return v
-	}
-	key := "local." + name
-	a := mi.Module.Locals[name]
-	if a == nil || mi.inFlight[key] {
-		return cty.DynamicVal
-	}
-	mi.inFlight[key] = true
-	v := mi.scope().eval(a.Expr)
-	delete(mi.inFlight, key)
-	mi.locals[name] = v
-	return v
+	return mi.memoEval(mi.locals, "local."+name, mi.Module.Locals[name])
 }
 
 // output returns the value of an output of this instance.
 func (mi *ModuleInstance) output(name string) cty.Value {
-	if v, ok := mi.outputs[name]; ok {
+	return mi.memoEval(mi.outputs, "output."+name, mi.Module.Outputs[name])
+}
+
+// memoEval evaluates a local or output once; a reference cycle (or a
+// missing declaration) is unknown.
+func (mi *ModuleInstance) memoEval(cache map[string]cty.Value, key string, a *hclsyntax.Attribute) cty.Value {
+	if v, ok := cache[key]; ok {
 		return v
 	}
-	key := "output." + name
-	a := mi.Module.Outputs[name]
 	if a == nil || mi.inFlight[key] {
 		return cty.DynamicVal
 	}
 	mi.inFlight[key] = true
 	v := mi.scope().eval(a.Expr)
 	delete(mi.inFlight, key)
-	mi.outputs[name] = v
+	cache[key] = v
 	return v
 }
 
