@@ -7,7 +7,7 @@ GOLANGCI_LINT := $(BIN)/golangci-lint
 GOLANGCI_VERSION := v2.15.0
 FUZZTIME      ?= 30s
 
-.PHONY: all build run test vet unit check-generated lint generate fuzz bench clean
+.PHONY: all build run test vet unit check-generated lint generate fuzz bench bench-go bench-profile clean
 
 all: build
 
@@ -48,6 +48,21 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./internal/config/
 	$(GO) test -run '^$$' -fuzz '^FuzzParseHCL$$' -fuzztime $(FUZZTIME) ./internal/suppress/
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./internal/baseline/
+
+## bench: synthetic corpora (~2,500 and ~10,000 files) in .bench/: ssmlint's
+## wall time and peak memory next to the bare hclsyntax parse time (the floor)
+bench: build
+	$(GO) run ./internal/bench/benchrun -sizes 2500,10000 -runs 3 -ssmlint $(BIN)/ssmlint
+
+## bench-go: the testing.B benchmarks (engine vs parse floor on one corpus)
+bench-go:
+	$(GO) test -run '^$$' -bench . -benchmem ./internal/bench
+
+## bench-profile: CPU and memory profiles of the engine on 2,500 files
+bench-profile:
+	mkdir -p .bench
+	$(GO) test -run '^$$' -bench LoadAndCheck -benchtime 6x -benchmem -cpuprofile .bench/cpu.out -memprofile .bench/mem.out -o .bench/bench.test ./internal/bench -args -bench.files=2500 -bench.heapprofile=$(CURDIR)/.bench/heap.out
+	$(GO) tool pprof -top -cum -nodecount=40 .bench/bench.test .bench/cpu.out
 
 clean:
 	rm -rf $(BIN) .bench

@@ -2,8 +2,6 @@ package hclcheck
 
 import (
 	"fmt"
-	"runtime"
-	"sync"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -98,74 +96,6 @@ func ToRange(r hcl.Range) finding.Range {
 		Start: finding.Pos{Line: r.Start.Line, Column: r.Start.Column, Byte: r.Start.Byte},
 		End:   finding.Pos{Line: r.End.Line, Column: r.End.Column, Byte: r.End.Byte},
 	}
-}
-
-// Run runs the checks on every configuration of the project (in parallel
-// across configurations) and returns the findings, deduplicated (a shared
-// module called identically by many roots is reported once) and sorted.
-// A check that panics is reported as an error and the others go on.
-func Run(p *Project, checks []Check, s Settings) ([]finding.Finding, []finding.Error) {
-	workers := s.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	type result struct {
-		fs   []finding.Finding
-		errs []finding.Error
-	}
-	results := make([]result, len(p.Configs))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range workers {
-		wg.Go(func() {
-			for i := range next {
-				c := p.Configs[i]
-				for _, ch := range checks {
-					fs, err := runOne(c, ch, &s)
-					results[i].fs = append(results[i].fs, fs...)
-					if err != nil {
-						results[i].errs = append(results[i].errs, *err)
-					}
-				}
-				for _, d := range c.errs.sorted() {
-					results[i].errs = append(results[i].errs, DiagError(d))
-				}
-				// The configuration is done: free its evaluation state.
-				c.release()
-			}
-		})
-	}
-	for i := range p.Configs {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	type key struct {
-		rule, msg string
-		rng       finding.Range
-	}
-	seen := map[key]bool{}
-	seenErr := map[finding.Error]bool{}
-	var fs []finding.Finding
-	var errs []finding.Error
-	for _, r := range results {
-		for _, e := range r.errs {
-			if !seenErr[e] {
-				seenErr[e] = true
-				errs = append(errs, e)
-			}
-		}
-		for _, f := range r.fs {
-			k := key{f.Rule.ID, f.Message, f.Range}
-			if seen[k] {
-				continue
-			}
-			seen[k] = true
-			fs = append(fs, f)
-		}
-	}
-	finding.SortFindings(fs)
-	return fs, errs
 }
 
 func runOne(c *Config, ch Check, s *Settings) (fs []finding.Finding, err *finding.Error) {

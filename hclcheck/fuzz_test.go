@@ -35,14 +35,13 @@ func FuzzLoad(f *testing.F) {
 		if err := os.WriteFile(filepath.Join(dir, "terraform.tfvars"), src, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		p := hclcheck.Load(dir, hclcheck.LoadOptions{Workers: 1}, hclcheck.EvalOptions{})
-		fs, errs := hclcheck.Run(p, checks.All(), hclcheck.Settings{Workers: 1})
-		for _, e := range errs {
+		res := hclcheck.Scan(dir, hclcheck.LoadOptions{Workers: 1}, hclcheck.EvalOptions{}, checks.All(), hclcheck.Settings{Workers: 1})
+		for _, e := range res.Errors {
 			if e.Range.Start.Line == 0 && e.Range.File != "" {
 				t.Errorf("error without a position: %+v", e)
 			}
 		}
-		for _, f := range fs {
+		for _, f := range res.Findings {
 			if f.Range.Start.Line == 0 {
 				t.Errorf("finding without a position: %+v", f)
 			}

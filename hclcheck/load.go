@@ -1,7 +1,6 @@
 package hclcheck
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -214,58 +213,32 @@ func unwrapPathError(err error) error {
 	return err
 }
 
-// parseFiles reads and parses the sources in parallel. The result has one
-// entry per source, nil where the file could not be used.
-func parseFiles(srcs []source, opt *LoadOptions, errs *errorList) []*File {
-	files := make([]*File, len(srcs))
-	workers := opt.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
+// readChecked reads one file with the size cap and refuses content the
+// parser must not see (invalid UTF-8, nesting beyond MaxNesting).
+func readChecked(path string, maxSize int64) ([]byte, *hcl.Diagnostic) {
+	src, err := readCapped(path, maxSize)
+	if err != nil {
+		return nil, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: err.Error(), Subject: startOf(path).Ptr()}
 	}
-	maxSize := opt.MaxFileSize
-	if maxSize <= 0 {
-		maxSize = DefaultMaxFileSize
+	if !utf8.Valid(src) {
+		r := badUTF8(path, src)
+		return nil, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "invalid UTF-8 in file; Terraform files must be UTF-8 encoded", Subject: &r}
 	}
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range workers {
-		wg.Go(func() {
-			for i := range next {
-				f, diags := readAndParse(srcs[i].path, maxSize)
-				files[i] = f
-				errs.addDiags(diags)
-			}
-		})
+	if r, deep := tooDeep(path, src); deep {
+		return nil, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: fmt.Sprintf("nesting deeper than %d levels; file not parsed", MaxNesting), Subject: &r}
 	}
-	for i := range srcs {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	return files
+	return src, nil
 }
 
-// readAndParse reads one file with the size cap and parses it. Broken
-// syntax still yields a File with whatever hclsyntax recovered, so that the
-// rest of the file is checked.
-func readAndParse(path string, maxSize int64) (f *File, diags hcl.Diagnostics) {
+// parse parses checked content. Broken syntax still yields a File with
+// whatever hclsyntax recovered, so that the rest of the file is checked.
+func parse(path string, src []byte) (f *File, diags hcl.Diagnostics) {
 	defer func() {
 		if r := recover(); r != nil {
 			f = nil
 			diags = hcl.Diagnostics{{Severity: hcl.DiagError, Summary: fmt.Sprintf("internal error while parsing: %v", r), Subject: startOf(path).Ptr()}}
 		}
 	}()
-	src, err := readCapped(path, maxSize)
-	if err != nil {
-		return nil, hcl.Diagnostics{{Severity: hcl.DiagError, Summary: err.Error(), Subject: startOf(path).Ptr()}}
-	}
-	if !utf8.Valid(src) {
-		r := badUTF8(path, src)
-		return nil, hcl.Diagnostics{{Severity: hcl.DiagError, Summary: "invalid UTF-8 in file; Terraform files must be UTF-8 encoded", Subject: &r}}
-	}
-	if r, deep := tooDeep(path, src); deep {
-		return nil, hcl.Diagnostics{{Severity: hcl.DiagError, Summary: fmt.Sprintf("nesting deeper than %d levels; file not parsed", MaxNesting), Subject: &r}}
-	}
 	if strings.HasSuffix(path, ".json") {
 		file, diags := hcljson.Parse(src, path)
 		if diags.HasErrors() || file == nil {
@@ -275,11 +248,51 @@ func readAndParse(path string, maxSize int64) (f *File, diags hcl.Diagnostics) {
 		return &File{Path: path, Src: src, Body: &hclsyntax.Body{}, JSONAttrs: attrs}, append(diags, adiags...)
 	}
 	file, diags := hclsyntax.ParseConfig(src, path, hcl.InitialPos)
+	if file == nil {
+		return nil, diags
+	}
 	body, ok := file.Body.(*hclsyntax.Body)
-	if !ok || file == nil {
+	if !ok {
 		return nil, diags
 	}
 	return &File{Path: path, Src: src, Body: body}, diags
+}
+
+// readAndParse is readChecked then parse.
+func readAndParse(path string, maxSize int64) (*File, hcl.Diagnostics) {
+	src, d := readChecked(path, maxSize)
+	if d != nil {
+		return nil, hcl.Diagnostics{d}
+	}
+	return parse(path, src)
+}
+
+// parallel runs fn(i) for i in [0,n) on up to workers goroutines.
+func parallel(n, workers int, fn func(i int)) {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	workers = min(workers, n)
+	if workers <= 1 {
+		for i := range n {
+			fn(i)
+		}
+		return
+	}
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range workers {
+		wg.Go(func() {
+			for i := range next {
+				fn(i)
+			}
+		})
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 }
 
 func readCapped(path string, maxSize int64) ([]byte, error) {
@@ -298,14 +311,29 @@ func readCapped(path string, maxSize int64) ([]byte, error) {
 	if fi.Size() > maxSize {
 		return nil, fmt.Errorf("file is %s, over the %s size cap; not scanned (raise max_file_size to scan it)", humanBytes(fi.Size()), humanBytes(maxSize))
 	}
-	buf := bytes.NewBuffer(make([]byte, 0, fi.Size()+1))
-	if _, err := buf.ReadFrom(io.LimitReader(fh, maxSize+1)); err != nil {
+	// Read into an exact-size buffer (files are kept for the report); a
+	// file that grows while read is cut at the cap and refused.
+	buf := make([]byte, fi.Size()+1)
+	n, err := io.ReadFull(io.LimitReader(fh, maxSize+1), buf)
+	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
 		return nil, fmt.Errorf("cannot read file: %v", err)
 	}
-	if int64(buf.Len()) > maxSize {
+	if int64(n) > maxSize {
 		return nil, fmt.Errorf("file is over the %s size cap; not scanned", humanBytes(maxSize))
 	}
-	return buf.Bytes(), nil
+	if n == len(buf) {
+		// Grew since Stat: read the rest, still capped.
+		rest, err := io.ReadAll(io.LimitReader(fh, maxSize+1-int64(n)))
+		if err != nil {
+			return nil, fmt.Errorf("cannot read file: %v", err)
+		}
+		buf = append(buf, rest...)
+		if int64(len(buf)) > maxSize {
+			return nil, fmt.Errorf("file is over the %s size cap; not scanned", humanBytes(maxSize))
+		}
+		return buf, nil
+	}
+	return buf[:n], nil
 }
 
 func humanBytes(n int64) string {

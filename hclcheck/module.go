@@ -195,37 +195,29 @@ func isLocalSource(src string) bool {
 	return strings.HasPrefix(src, "./") || strings.HasPrefix(src, "../") || src == "." || src == ".."
 }
 
-// groupByDir turns parsed files into modules, one per directory with .tf
-// files. tfvars files join the module of their directory.
-func groupByDir(srcs []source, files []*File, errs *errorList) map[string]*Module {
-	tf := map[string][]*File{}
-	vars := map[string][]*File{}
+// groupDir builds the module of one directory from its parsed files;
+// tfvars files join it.
+func groupDir(dir string, srcs []source, files []*File, errs *errorList) *Module {
+	var tf, vs []*File
 	for i, s := range srcs {
-		f := files[i]
-		if f == nil {
+		if files[i] == nil {
 			continue
 		}
-		switch s.kind {
-		case kindTF:
-			tf[s.dir] = append(tf[s.dir], f)
-		case kindTFVars:
-			vars[s.dir] = append(vars[s.dir], f)
+		if s.kind == kindTF {
+			tf = append(tf, files[i])
+		} else {
+			vs = append(vs, files[i])
 		}
 	}
-	mods := make(map[string]*Module, len(tf))
-	for dir, fs := range tf {
-		vs := vars[dir]
-		slices.SortFunc(vs, func(a, b *File) int {
-			// Terraform's order: terraform.tfvars, terraform.tfvars.json,
-			// then *.auto.tfvars(.json) in lexical order.
-			if ra, rb := tfvarsRank(a.Path), tfvarsRank(b.Path); ra != rb {
-				return ra - rb
-			}
-			return strings.Compare(a.Path, b.Path)
-		})
-		mods[dir] = buildModule(dir, fs, vs, errs)
-	}
-	return mods
+	slices.SortFunc(vs, func(a, b *File) int {
+		// Terraform's order: terraform.tfvars, terraform.tfvars.json,
+		// then *.auto.tfvars(.json) in lexical order.
+		if ra, rb := tfvarsRank(a.Path), tfvarsRank(b.Path); ra != rb {
+			return ra - rb
+		}
+		return strings.Compare(a.Path, b.Path)
+	})
+	return buildModule(dir, tf, vs, errs)
 }
 
 func tfvarsRank(path string) int {

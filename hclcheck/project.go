@@ -1,6 +1,7 @@
 package hclcheck
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -8,30 +9,15 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/function"
-)
 
-// Project is everything loaded from one scanned root: the parsed modules,
-// the configurations (one per root module) and the errors met.
-type Project struct {
-	// Root is the scanned path.
-	Root    string
-	rootAbs string
-	// Modules by directory.
-	Modules map[string]*Module
-	// Configs, one per root module (a directory with .tf files that no other
-	// scanned module calls), in directory order.
-	Configs []*Config
-	// Files counts the files parsed (.tf and .tfvars).
-	Files int
-	// Errors are the problems met: unreadable or broken files, links
-	// leaving the root, module sources that cannot be followed.
-	Errors hcl.Diagnostics
-}
+	"github.com/ssmlint/ssmlint/finding"
+)
 
 // EvalOptions are the variable values given from outside the
 // configuration. They apply to every root module that declares them.
@@ -43,52 +29,342 @@ type EvalOptions struct {
 	VarFiles []string
 }
 
-// Load discovers, parses and evaluates the Terraform under root.
-func Load(root string, lopt LoadOptions, eopt EvalOptions) *Project {
-	errs := &errorList{}
-	srcs := discover(root, &lopt, errs)
-	files := parseFiles(srcs, &lopt, errs)
-	p := &Project{Root: root, Modules: groupByDir(srcs, files, errs)}
-	for _, f := range files {
-		if f != nil {
-			p.Files++
-		}
+// Result is what a scan of one root produced.
+type Result struct {
+	// Findings, deduplicated (a shared module called identically by many
+	// roots is reported once) and sorted.
+	Findings []finding.Finding
+	// Errors are the problems met: unreadable or broken files, links
+	// leaving the root, module sources that cannot be followed.
+	Errors []finding.Error
+	// Files counts the files read (.tf and .tfvars).
+	Files int
+	// Configs counts the root modules checked.
+	Configs int
+	// Sources holds the content of every file read, by path, for source
+	// excerpts and suppression comments.
+	Sources map[string][]byte
+}
+
+// Project is one scanned root: its files and the modules parsed so far.
+// Modules that other modules call are parsed once and kept; a root
+// module is parsed when its configuration is checked and dropped after,
+// so memory holds the shared modules plus the configurations in flight,
+// not every file's syntax tree.
+type Project struct {
+	Root    string
+	rootAbs string
+	lopt    LoadOptions
+	errs    *errorList
+	extra   []*File // --var-file contents
+
+	dirs    map[string][]source // directory -> its Terraform files
+	content map[string][]byte   // path -> content of each readable file
+	// shared marks directories whose module is kept once parsed: those a
+	// quick scan saw as local module sources, and everything under
+	// .terraform/modules.
+	shared map[string]bool
+
+	mu    sync.Mutex
+	cache map[string]*moduleSlot
+	calls map[string][]string // directory -> directories its local calls name
+}
+
+type moduleSlot struct {
+	once sync.Once
+	m    *Module
+}
+
+// Scan loads and checks the Terraform under root: every root module (a
+// directory with .tf files that no scanned module calls) is evaluated as
+// one configuration, with its local and installed modules, and checked.
+// Configurations are processed in parallel; the result is deterministic.
+func Scan(root string, lopt LoadOptions, eopt EvalOptions, checks []Check, s Settings) *Result {
+	p := &Project{
+		Root: root, lopt: lopt, errs: &errorList{},
+		dirs: map[string][]source{}, content: map[string][]byte{},
+		shared: map[string]bool{}, cache: map[string]*moduleSlot{}, calls: map[string][]string{},
+	}
+	if p.lopt.MaxFileSize <= 0 {
+		p.lopt.MaxFileSize = DefaultMaxFileSize
 	}
 	abs, _ := filepath.Abs(root)
 	if real, err := filepath.EvalSymlinks(abs); err == nil {
 		abs = real
 	}
 	p.rootAbs = abs
-	extra := loadVarFiles(eopt.VarFiles, lopt.MaxFileSize, errs)
-	for _, dir := range p.rootDirs() {
-		funcs := functions(p.rootAbs, dir, lopt.MaxFileSize)
-		c := newConfig(p, p.Modules[dir], eopt, extra, funcs, errs)
-		p.Configs = append(p.Configs, c)
+	p.read(discover(root, &p.lopt, p.errs))
+	p.extra = loadVarFiles(eopt.VarFiles, p.lopt.MaxFileSize, p.errs)
+
+	// Parse the shared modules first, in parallel: every root needs them.
+	var shared []string
+	for d := range p.shared {
+		if p.hasTF(d) {
+			shared = append(shared, d)
+		}
 	}
-	p.Errors = errs.sorted()
-	return p
+	sort.Strings(shared)
+	parallel(len(shared), p.lopt.Workers, func(i int) { p.module(shared[i]) })
+
+	// Check each root; a root the quick scan missed as a module source is
+	// found out below and its results dropped.
+	roots := p.candidateRoots()
+	results := make([]rootResult, len(roots))
+	parallel(len(roots), s.Workers, func(i int) { results[i] = p.check(roots[i], eopt, checks, &s) })
+
+	called := p.calledDirs()
+	var kept []rootResult
+	for _, r := range results {
+		if !called[r.dir] {
+			kept = append(kept, r)
+		}
+	}
+	// Shared candidates that no module calls after all are roots too.
+	var late []string
+	for _, d := range shared {
+		if !called[d] && !underDotTerraform(d) {
+			late = append(late, d)
+		}
+	}
+	lateResults := make([]rootResult, len(late))
+	parallel(len(late), s.Workers, func(i int) { lateResults[i] = p.check(late[i], eopt, checks, &s) })
+	kept = append(kept, lateResults...)
+
+	res := &Result{Sources: p.content, Files: len(p.content), Configs: len(kept)}
+	res.Findings, res.Errors = merge(kept)
+	seen := map[finding.Error]bool{}
+	for _, e := range res.Errors {
+		seen[e] = true
+	}
+	for _, d := range p.errs.sorted() {
+		if e := DiagError(d); !seen[e] {
+			seen[e] = true
+			res.Errors = append(res.Errors, e)
+		}
+	}
+	finding.SortErrors(res.Errors)
+	return res
 }
 
-// rootDirs lists module directories that no scanned module calls, and
-// that are not inside .terraform.
-func (p *Project) rootDirs() []string {
-	called := map[string]bool{}
-	for dir, m := range p.Modules {
-		for _, c := range m.Calls {
-			if isLocalSource(c.Source) {
-				called[filepath.Clean(filepath.Join(dir, c.Source))] = true
+// read reads every discovered file (in parallel), keeping the content of
+// those that can be parsed, and notes local module sources.
+func (p *Project) read(srcs []source) {
+	contents := make([][]byte, len(srcs))
+	parallel(len(srcs), p.lopt.Workers, func(i int) {
+		b, d := readChecked(srcs[i].path, p.lopt.MaxFileSize)
+		if d != nil {
+			p.errs.add(*d)
+			return
+		}
+		contents[i] = b
+	})
+	for i, s := range srcs {
+		if contents[i] == nil {
+			continue
+		}
+		p.content[s.path] = contents[i]
+		p.dirs[s.dir] = append(p.dirs[s.dir], s)
+		if underDotTerraform(s.dir) {
+			p.shared[s.dir] = true
+		}
+		if s.kind == kindTF {
+			for _, src := range localSources(contents[i]) {
+				p.shared[filepath.Clean(filepath.Join(s.dir, src))] = true
 			}
 		}
 	}
-	var roots []string
-	for dir := range p.Modules {
-		if called[filepath.Clean(dir)] || strings.Contains(filepath.ToSlash(dir)+"/", "/.terraform/") {
+}
+
+// localSources finds `source = "./…"` / `"../…"` in a file's text. It is
+// a quick over-approximation of the module calls (any block's `source`
+// counts); the parsed calls decide in the end.
+func localSources(src []byte) []string {
+	var out []string
+	key := []byte("source")
+	for i := 0; ; {
+		j := bytes.Index(src[i:], key)
+		if j < 0 {
+			return out
+		}
+		k := i + j + len(key)
+		i = k
+		for k < len(src) && (src[k] == ' ' || src[k] == '\t') {
+			k++
+		}
+		if k >= len(src) || src[k] != '=' {
 			continue
 		}
-		roots = append(roots, dir)
+		k++
+		for k < len(src) && (src[k] == ' ' || src[k] == '\t') {
+			k++
+		}
+		if k >= len(src) || src[k] != '"' {
+			continue
+		}
+		end := bytes.IndexByte(src[k+1:], '"')
+		if end < 0 {
+			return out
+		}
+		if v := string(src[k+1 : k+1+end]); isLocalSource(v) {
+			out = append(out, v)
+		}
+	}
+}
+
+func underDotTerraform(dir string) bool {
+	return strings.Contains(filepath.ToSlash(dir)+"/", "/.terraform/") || strings.HasPrefix(filepath.ToSlash(dir), ".terraform/")
+}
+
+func (p *Project) hasTF(dir string) bool {
+	for _, s := range p.dirs[dir] {
+		if s.kind == kindTF {
+			return true
+		}
+	}
+	return false
+}
+
+// candidateRoots lists directories with .tf files that are neither
+// shared candidates nor under .terraform.
+func (p *Project) candidateRoots() []string {
+	var roots []string
+	for d := range p.dirs {
+		if p.hasTF(d) && !p.shared[d] && !underDotTerraform(d) {
+			roots = append(roots, d)
+		}
 	}
 	sort.Strings(roots)
 	return roots
+}
+
+// module returns the parsed module of a directory (nil when it has no
+// .tf file). Shared modules are parsed once and kept; others are parsed
+// anew on each call and dropped by the caller.
+func (p *Project) module(dir string) *Module {
+	if !p.hasTF(dir) {
+		return nil
+	}
+	if !p.shared[dir] {
+		return p.parseModule(dir)
+	}
+	p.mu.Lock()
+	slot := p.cache[dir]
+	if slot == nil {
+		slot = &moduleSlot{}
+		p.cache[dir] = slot
+	}
+	p.mu.Unlock()
+	slot.once.Do(func() { slot.m = p.parseModule(dir) })
+	return slot.m
+}
+
+// parseModule parses a directory's files (in parallel when there are
+// several) and records its local module calls.
+func (p *Project) parseModule(dir string) *Module {
+	srcs := p.dirs[dir]
+	files := make([]*File, len(srcs))
+	workers := 1
+	if len(srcs) >= 4 {
+		workers = p.lopt.Workers
+	}
+	parallel(len(srcs), workers, func(i int) {
+		f, diags := parse(srcs[i].path, p.content[srcs[i].path])
+		files[i] = f
+		p.errs.addDiags(diags)
+	})
+	m := groupDir(dir, srcs, files, p.errs)
+	var called []string
+	for _, c := range m.Calls {
+		if isLocalSource(c.Source) {
+			called = append(called, filepath.Clean(filepath.Join(dir, c.Source)))
+		}
+	}
+	p.mu.Lock()
+	p.calls[dir] = called
+	p.mu.Unlock()
+	return m
+}
+
+// calledDirs is the exact set of directories some scanned module calls
+// through a local source. Every root was parsed by now; shared modules
+// not yet parsed are parsed here.
+func (p *Project) calledDirs() map[string]bool {
+	for d := range p.shared {
+		if p.hasTF(d) {
+			p.module(d)
+		}
+	}
+	called := map[string]bool{}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for dir, cs := range p.calls {
+		for _, c := range cs {
+			if c != dir {
+				called[c] = true
+			}
+		}
+	}
+	return called
+}
+
+// rootResult is what checking one root configuration produced.
+type rootResult struct {
+	dir      string
+	findings []finding.Finding
+	errs     []finding.Error
+}
+
+// check evaluates the configuration rooted at dir and runs the checks.
+func (p *Project) check(dir string, eopt EvalOptions, checks []Check, s *Settings) rootResult {
+	res := rootResult{dir: dir}
+	m := p.module(dir)
+	if m == nil {
+		return res
+	}
+	funcs := functions(p.rootAbs, dir, p.lopt.MaxFileSize)
+	c := newConfig(p, m, eopt, p.extra, funcs, p.errs)
+	for _, ch := range checks {
+		fs, err := runOne(c, ch, s)
+		res.findings = append(res.findings, fs...)
+		if err != nil {
+			res.errs = append(res.errs, *err)
+		}
+	}
+	for _, d := range c.errs.sorted() {
+		res.errs = append(res.errs, DiagError(d))
+	}
+	c.release()
+	return res
+}
+
+// merge joins per-root results, dropping exact duplicates.
+func merge(rs []rootResult) ([]finding.Finding, []finding.Error) {
+	type key struct {
+		rule, msg string
+		rng       finding.Range
+	}
+	seen := map[key]bool{}
+	seenErr := map[finding.Error]bool{}
+	var fs []finding.Finding
+	var errs []finding.Error
+	for _, r := range rs {
+		for _, e := range r.errs {
+			if !seenErr[e] {
+				seenErr[e] = true
+				errs = append(errs, e)
+			}
+		}
+		for _, f := range r.findings {
+			k := key{f.Rule.ID, f.Message, f.Range}
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+			fs = append(fs, f)
+		}
+	}
+	finding.SortFindings(fs)
+	return fs, errs
 }
 
 // Config is one Terraform configuration: a root module instance and every
@@ -211,7 +487,7 @@ func (c *Config) resolve(caller *Module, call *CallDecl, keyPath []string) (*Mod
 		if !within(p.rootAbs, abs) {
 			return nil, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: fmt.Sprintf("module source %q points outside the scanned root; module %q is not checked (scan a directory that contains it)", call.Source, call.Name), Subject: call.SourceRange.Ptr()}
 		}
-		m := p.Modules[dir]
+		m := p.module(dir)
 		if m == nil {
 			return nil, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: fmt.Sprintf("module source %q has no Terraform files", call.Source), Subject: call.SourceRange.Ptr()}
 		}
@@ -219,7 +495,7 @@ func (c *Config) resolve(caller *Module, call *CallDecl, keyPath []string) (*Mod
 	}
 	key := strings.Join(append(slices.Clone(keyPath), call.Name), ".")
 	if dir, ok := c.manifest[key]; ok {
-		if m := p.Modules[dir]; m != nil {
+		if m := p.module(dir); m != nil {
 			return m, nil
 		}
 	}

@@ -50,22 +50,13 @@ func scan(paths []string, cfg *config.Config, enabled map[string]bool, vars map[
 				return cfg.ExcludedPath(filepath.Join(r, filepath.FromSlash(rel)))
 			}
 		}
-		p := hclcheck.Load(root, lopt, hclcheck.EvalOptions{Vars: vars, VarFiles: varFiles})
-		res.files += p.Files
-		for _, m := range p.Modules {
-			for _, f := range m.Files {
-				res.sources[f.Path] = f.Src
-			}
-			for _, f := range m.TFVars {
-				res.sources[f.Path] = f.Src
-			}
+		r := hclcheck.Scan(root, lopt, hclcheck.EvalOptions{Vars: vars, VarFiles: varFiles}, cs, settings)
+		res.files += r.Files
+		for path, src := range r.Sources {
+			res.sources[path] = src
 		}
-		for _, d := range p.Errors {
-			res.errors = append(res.errors, hclcheck.DiagError(d))
-		}
-		fs, errs := hclcheck.Run(p, cs, settings)
-		res.findings = append(res.findings, fs...)
-		res.errors = append(res.errors, errs...)
+		res.findings = append(res.findings, r.Findings...)
+		res.errors = append(res.errors, r.Errors...)
 	}
 	return res
 }

@@ -30,8 +30,8 @@ func TestFixtures(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			p := hclcheck.Load(dir, hclcheck.LoadOptions{}, hclcheck.EvalOptions{})
-			fs, errs := hclcheck.Run(p, checks.All(), hclcheck.Settings{})
+			res := hclcheck.Scan(dir, hclcheck.LoadOptions{}, hclcheck.EvalOptions{}, checks.All(), hclcheck.Settings{})
+			fs := res.Findings
 			var got []fixture.Expectation
 			for _, f := range fs {
 				rel, _ := filepath.Rel(dir, f.Range.File)
@@ -52,11 +52,8 @@ func TestFixtures(t *testing.T) {
 				}
 			}
 			if _, err := os.Stat(filepath.Join(dir, "EXPECT_ERRORS")); err != nil {
-				for _, e := range p.Errors {
-					t.Errorf("unexpected load error: %s", e.Error())
-				}
-				for _, e := range errs {
-					t.Errorf("unexpected check error: %s", e.Message)
+				for _, e := range res.Errors {
+					t.Errorf("unexpected error: %s:%d: %s", e.Range.File, e.Range.Start.Line, e.Message)
 				}
 			}
 		})

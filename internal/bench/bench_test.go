@@ -6,7 +6,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 	"runtime/pprof"
 	"strings"
 	"testing"
@@ -21,10 +20,9 @@ import (
 var benchFiles = flag.Int("bench.files", 300, "size of the corpus the benchmarks generate")
 
 // heapProfile, when set, is where BenchmarkLoadAndCheck writes a heap
-// profile taken right after Load, with the project live: what a scan
-// holds while its checks run (-memprofile, taken at the end, shows
-// allocations but not that).
-var heapProfile = flag.String("bench.heapprofile", "", "write a heap profile taken after hclcheck.Load to this file")
+// profile after its loop (-memprofile shows allocations; this shows what
+// stays live between scans, which should be almost nothing).
+var heapProfile = flag.String("bench.heapprofile", "", "write a heap profile taken after the benchmark loop to this file")
 
 // TestGenerateDeterministic checks that a seed gives the same bytes, that
 // another seed gives others, and the size.
@@ -115,20 +113,17 @@ func TestCorpusParsesAndFinds(t *testing.T) {
 		}
 	}
 
-	p := hclcheck.Load(dir, hclcheck.LoadOptions{}, hclcheck.EvalOptions{})
-	for _, e := range p.Errors {
-		t.Errorf("load error: %s", e.Error())
+	scan := hclcheck.Scan(dir, hclcheck.LoadOptions{}, hclcheck.EvalOptions{}, checks.All(), hclcheck.Settings{})
+	for _, e := range scan.Errors {
+		t.Errorf("error: %s:%d: %s", e.Range.File, e.Range.Start.Line, e.Message)
 	}
-	if p.Files != st.Files {
-		t.Errorf("engine loaded %d files, want %d", p.Files, st.Files)
+	if scan.Files != st.Files {
+		t.Errorf("engine loaded %d files, want %d", scan.Files, st.Files)
 	}
-	if want := st.Examples + st.Stacks; len(p.Configs) != want {
-		t.Errorf("%d root modules, want %d (examples + stacks)", len(p.Configs), want)
+	if want := st.Examples + st.Stacks; scan.Configs != want {
+		t.Errorf("%d root modules, want %d (examples + stacks)", scan.Configs, want)
 	}
-	fs, errs := hclcheck.Run(p, checks.All(), hclcheck.Settings{})
-	for _, e := range errs {
-		t.Errorf("check error: %s", e.Message)
-	}
+	fs := scan.Findings
 	byRule := map[string]int{}
 	for _, f := range fs {
 		byRule[f.Rule.ID]++
@@ -179,40 +174,18 @@ func BenchmarkLoadAndCheck(b *testing.B) {
 	b.ReportAllocs()
 	var findings int
 	for b.Loop() {
-		p := hclcheck.Load(dir, hclcheck.LoadOptions{}, hclcheck.EvalOptions{})
-		if len(p.Errors) > 0 {
-			b.Fatalf("load error: %s", p.Errors[0].Error())
+		res := hclcheck.Scan(dir, hclcheck.LoadOptions{}, hclcheck.EvalOptions{}, checks.All(), hclcheck.Settings{})
+		if len(res.Errors) > 0 {
+			b.Fatalf("error: %s", res.Errors[0].Message)
 		}
-		fs, errs := hclcheck.Run(p, checks.All(), hclcheck.Settings{})
-		if len(errs) > 0 {
-			b.Fatalf("check error: %s", errs[0].Message)
-		}
-		findings = len(fs)
+		findings = len(res.Findings)
 	}
 	b.ReportMetric(float64(st.Files), "files")
 	b.ReportMetric(float64(findings), "findings")
-
-	// One more, untimed, run to see what stays live: after Load (every
-	// AST, module and configuration) and after Run.
-	p := hclcheck.Load(dir, hclcheck.LoadOptions{}, hclcheck.EvalOptions{})
-	afterLoad := liveMB()
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(st.Files), "ns/file")
 	if *heapProfile != "" {
 		writeHeapProfile(b, *heapProfile)
 	}
-	hclcheck.Run(p, checks.All(), hclcheck.Settings{})
-	afterRun := liveMB()
-	runtime.KeepAlive(p)
-	b.ReportMetric(afterLoad, "live-MB-after-load")
-	b.ReportMetric(afterRun, "live-MB-after-run")
-	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(st.Files), "ns/file")
-}
-
-// liveMB is the live heap after a full collection.
-func liveMB() float64 {
-	runtime.GC()
-	var ms runtime.MemStats
-	runtime.ReadMemStats(&ms)
-	return float64(ms.HeapAlloc) / (1 << 20)
 }
 
 func writeHeapProfile(b *testing.B, path string) {

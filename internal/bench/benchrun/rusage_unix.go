@@ -16,7 +16,7 @@ func maxRSSKB(ps *os.ProcessState) int64 {
 		return 0
 	}
 	if runtime.GOOS == "darwin" || runtime.GOOS == "ios" {
-		return int64(ru.Maxrss) / 1024
+		return int64(ru.Maxrss) / 1024 //nolint:unconvert // Maxrss is int32 on some platforms
 	}
-	return int64(ru.Maxrss)
+	return int64(ru.Maxrss) //nolint:unconvert // Maxrss is int32 on some platforms
 }
