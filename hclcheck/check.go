@@ -2,6 +2,7 @@ package hclcheck
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -34,6 +35,18 @@ type Pass struct {
 	rule     *rules.Rule
 	settings *Settings
 	out      []finding.Finding
+	res      []*Resource // the resource of each finding in out
+	pinned   map[int]bool
+}
+
+// Pin marks the finding just reported as belonging to its for_each entry
+// for certain (the check saw that the entry's key causes it), so that it
+// stays there even when every instance has the same problem.
+func (p *Pass) Pin() {
+	if p.pinned == nil {
+		p.pinned = map[int]bool{}
+	}
+	p.pinned[len(p.out)-1] = true
 }
 
 // Option returns the rule option's configured value or its default.
@@ -62,6 +75,7 @@ func (p *Pass) Report(r *Resource, at hcl.Range, attr string, format string, arg
 		f.Context = ToRange(r.Decl.Block.Range())
 	}
 	p.out = append(p.out, f)
+	p.res = append(p.res, r)
 	return &p.out[len(p.out)-1]
 }
 
@@ -110,7 +124,53 @@ func runOne(c *Config, ch Check, s *Settings) (fs []finding.Finding, err *findin
 		}
 	}()
 	ch.Run(pass)
+	pass.unpinShared()
 	return pass.out, nil
+}
+
+// unpinShared moves findings back from for_each entries to the attribute
+// when every instance of the resource has the same problem: then the
+// problem is in the shared part of the expression (a prefix from tfvars,
+// say), not in any one entry, and pointing at the entries would mislead.
+func (p *Pass) unpinShared() {
+	type group struct {
+		idx   []int
+		attr  hcl.Range
+		insts int
+	}
+	groups := map[string]*group{}
+	var order []string
+	for i, f := range p.out {
+		r := p.res[i]
+		if r == nil || p.pinned[i] || r.EntryRange.Filename == "" || f.Range != ToRange(r.EntryRange) {
+			continue
+		}
+		a := r.Body.Attr(f.Attribute)
+		if a == nil {
+			continue
+		}
+		msg := strings.ReplaceAll(f.Message, r.Addr, "")
+		if r.scope.hasEach {
+			msg = strings.ReplaceAll(msg, r.scope.eachKey, "")
+		}
+		key := fmt.Sprintf("%s\x00%s\x00%s\x00%s", r.Module.Addr, r.Decl.Type+"."+r.Decl.Name, f.Attribute, msg)
+		g := groups[key]
+		if g == nil {
+			g = &group{attr: a.Range(), insts: len(r.Module.groups[groupKey(r.Decl)].instances())}
+			groups[key] = g
+			order = append(order, key)
+		}
+		g.idx = append(g.idx, i)
+	}
+	for _, k := range order {
+		g := groups[k]
+		if len(g.idx) < 2 || len(g.idx) != g.insts {
+			continue
+		}
+		for _, i := range g.idx {
+			p.out[i].Range = ToRange(g.attr)
+		}
+	}
 }
 
 // release drops memoized values once all checks have run.
@@ -172,6 +232,11 @@ func DiagError(d *hcl.Diagnostic) finding.Error {
 		e.Range = ToRange(*d.Subject)
 	}
 	return e
+}
+
+// EachKey returns each.key of a for_each instance.
+func (r *Resource) EachKey() (string, bool) {
+	return r.scope.eachKey, r.scope.hasEach && !r.scope.unknownKey
 }
 
 // KnownSuffix returns the end of an attribute's string value that is known

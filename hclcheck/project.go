@@ -427,10 +427,7 @@ func (c *Config) instantiate(m *Module, addr string, parent *ModuleInstance, cal
 	}
 	for _, d := range m.Resources {
 		g := &resourceGroup{decl: d, mi: mi}
-		key := d.Type + "." + d.Name
-		if d.Mode == Data {
-			key = "data." + key
-		}
+		key := groupKey(d)
 		if _, dup := mi.groups[key]; dup {
 			continue
 		}
@@ -573,4 +570,12 @@ func (c *Config) DataSources(typ string) []*Resource {
 		}
 	}
 	return out
+}
+
+// groupKey indexes a resource block in its module instance.
+func groupKey(d *ResourceDecl) string {
+	if d.Mode == Data {
+		return "data." + d.Type + "." + d.Name
+	}
+	return d.Type + "." + d.Name
 }
