@@ -1,0 +1,80 @@
+package main_test
+
+import (
+	"strings"
+	"testing"
+)
+
+const envParam = `variable "env" {
+  type    = string
+  default = "dev"
+}
+
+resource "aws_ssm_parameter" "p" {
+  name  = "/app/${var.env}/host"
+  type  = "String"
+  value = "h"
+}
+`
+
+// Variables reach root modules from --var, --var-file and the config file;
+// --var wins over the config file.
+func TestVariables(t *testing.T) {
+	cases := []struct {
+		name  string
+		files map[string]string
+		args  []string
+		want  int // SSM203 findings
+	}{
+		{"default is valid", map[string]string{"main.tf": envParam}, nil, 0},
+		{"--var", map[string]string{"main.tf": envParam}, []string{"--var", "env=prod west"}, 1},
+		{"--var-file", map[string]string{"main.tf": envParam, "ci.tfvars": `env = "a:b"`}, []string{"--var-file", "ci.tfvars"}, 1},
+		{"config variables", map[string]string{"main.tf": envParam, ".ssmlint.yml": "version: 1\nvariables: {env: \"x y\"}\n"}, nil, 1},
+		{"--var over config", map[string]string{"main.tf": envParam, ".ssmlint.yml": "version: 1\nvariables: {env: \"x y\"}\n"}, []string{"--var", "env=ok"}, 0},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			dir := write(t, c.files)
+			r, _ := runJSON(t, dir, append(c.args, ".")...)
+			n := 0
+			for _, f := range r.Findings {
+				if f.Rule == "SSM203" {
+					n++
+				}
+			}
+			if n != c.want || len(r.Errors) > 0 {
+				t.Errorf("SSM203 findings = %d, want %d; errors %+v", n, c.want, r.Errors)
+			}
+		})
+	}
+}
+
+func TestBadVarFlag(t *testing.T) {
+	dir := write(t, map[string]string{"main.tf": envParam})
+	_, stderr, code := ssmlint(t, dir, "--var", "novalue", ".")
+	if code != 2 || !strings.Contains(stderr, "NAME=VALUE") {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+}
+
+// Paths excluded in the config file are not scanned.
+func TestConfigExclude(t *testing.T) {
+	dir := write(t, map[string]string{
+		"live/main.tf":   badParam,
+		"legacy/main.tf": badParam,
+		".ssmlint.yml":   "version: 1\nexclude: [\"legacy/**\"]\n",
+	})
+	r, _ := runJSON(t, dir, ".")
+	if len(r.Findings) != 1 || r.Findings[0].File != "live/main.tf" {
+		t.Errorf("findings = %+v", r.Findings)
+	}
+}
+
+// Several paths are scanned in one run, and findings come sorted by file.
+func TestSeveralPaths(t *testing.T) {
+	dir := write(t, map[string]string{"b/main.tf": badParam, "a/main.tf": badParam})
+	r, _ := runJSON(t, dir, "b", "a")
+	if len(r.Findings) != 2 || r.Findings[0].File != "a/main.tf" || r.Findings[1].File != "b/main.tf" {
+		t.Errorf("findings = %+v", r.Findings)
+	}
+}
