@@ -110,16 +110,13 @@ func repoRoot(t *testing.T) string {
 // missing ones.
 func TestFixtures(t *testing.T) {
 	root := filepath.Join(repoRoot(t), "testdata", "terraform")
-	dirs, err := os.ReadDir(root)
+	names, err := fixture.Dirs(root)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, d := range dirs {
-		if !d.IsDir() {
-			continue
-		}
-		dir := filepath.Join(root, d.Name())
-		t.Run(d.Name(), func(t *testing.T) {
+	for _, name := range names {
+		dir := filepath.Join(root, name)
+		t.Run(name, func(t *testing.T) {
 			want, err := fixture.Read(dir)
 			if err != nil {
 				t.Fatal(err)
@@ -129,14 +126,7 @@ func TestFixtures(t *testing.T) {
 			for _, f := range r.Findings {
 				got = append(got, fixture.Expectation{Rule: f.Rule, File: f.File, Line: f.Line})
 			}
-			fixture.Sort(got)
-			missing, extra := fixture.Diff(want, got)
-			for _, m := range missing {
-				t.Errorf("missing finding %s", m)
-			}
-			for _, e := range extra {
-				t.Errorf("unexpected finding %s", e)
-			}
+			fixture.Compare(t, want, got)
 			if len(r.Errors) > 0 {
 				t.Errorf("unexpected errors: %+v", r.Errors)
 			}
