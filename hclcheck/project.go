@@ -521,8 +521,8 @@ func readManifest(rootDir string) map[string]string {
 			continue
 		}
 		dir := filepath.Clean(filepath.Join(rootDir, m.Dir))
-		if !within(filepath.Clean(rootDir), dir) {
-			continue
+		if rel, err := filepath.Rel(rootDir, dir); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			continue // outside the root module: not followed
 		}
 		out[m.Key] = dir
 	}
