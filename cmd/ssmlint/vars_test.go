@@ -78,3 +78,19 @@ func TestSeveralPaths(t *testing.T) {
 		t.Errorf("findings = %+v", r.Findings)
 	}
 }
+
+// The size cap comes from the config file when it sets one.
+func TestConfigMaxFileSize(t *testing.T) {
+	dir := write(t, map[string]string{
+		"main.tf":      badParam,
+		"big.tf":       "# " + strings.Repeat("x", 2048) + "\n",
+		".ssmlint.yml": "version: 1\nmax_file_size: 1KB\n",
+	})
+	r, code := runJSON(t, dir, ".")
+	if code != 2 || len(r.Errors) != 1 || r.Errors[0].File != "big.tf" || !strings.Contains(r.Errors[0].Message, "size cap") {
+		t.Errorf("exit %d, errors %+v", code, r.Errors)
+	}
+	if len(r.Findings) != 1 {
+		t.Errorf("main.tf not scanned: %+v", r.Findings)
+	}
+}
