@@ -124,7 +124,7 @@ func TestFixtures(t *testing.T) {
 			r, code := runJSON(t, dir, "--fail-on", "info", ".")
 			var got []fixture.Expectation
 			for _, f := range r.Findings {
-				got = append(got, fixture.Expectation{Rule: f.Rule, File: f.File, Line: f.Line})
+				got = append(got, fixture.Expectation{Rule: f.Rule, File: f.File, Line: f.Line, Column: f.Column})
 			}
 			fixture.Compare(t, want, got)
 			if len(r.Errors) > 0 {

@@ -31,7 +31,7 @@ func TestFixtures(t *testing.T) {
 			var got []fixture.Expectation
 			for _, f := range res.Findings {
 				rel, _ := filepath.Rel(dir, f.Range.File)
-				got = append(got, fixture.Expectation{Rule: f.Rule.ID, File: filepath.ToSlash(rel), Line: f.Range.Start.Line})
+				got = append(got, fixture.Expectation{Rule: f.Rule.ID, File: filepath.ToSlash(rel), Line: f.Range.Start.Line, Column: f.Range.Start.Column})
 			}
 			if !fixture.Compare(t, want, got) {
 				for _, f := range res.Findings {
