@@ -39,6 +39,19 @@ func refsOf(v cty.Value) []Ref {
 // address (`module.app.aws_kms_key.this`, `aws_subnet.private[0]`,
 // `data.aws_iam_policy_document.p`), or nil.
 func (c *Config) Resource(addr string) *Resource {
+	if c.byAddr == nil {
+		c.byAddr = map[string]*Resource{}
+		for _, mi := range c.Instances {
+			for _, g := range mi.order {
+				for _, r := range g.instances() {
+					c.byAddr[r.Addr] = r
+				}
+			}
+		}
+	}
+	if r, ok := c.byAddr[addr]; ok {
+		return r
+	}
 	for _, mi := range c.Instances {
 		if !strings.HasPrefix(addr, mi.prefix()) {
 			continue

@@ -380,6 +380,7 @@ type Config struct {
 	funcs        map[string]function.Function
 	manifest     map[string]string // .terraform/modules key -> dir
 	errs         *errorList        // errors met while evaluating
+	byAddr       map[string]*Resource
 }
 
 // maxModuleDepth caps module nesting.

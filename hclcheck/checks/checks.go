@@ -11,6 +11,10 @@ import (
 // All returns the Terraform checks, in rule ID order.
 func All() []hclcheck.Check {
 	return []hclcheck.Check{
+		{Rule: rules.SSM102, Run: endpointPrivateDNSDisabled},
+		{Rule: rules.SSM105, Run: endpointTypeNotInterface},
+		{Rule: rules.SSM107, Run: deprecatedSSMRolePolicy},
+		{Rule: rules.SSM108, Run: sshOpenToWorld},
 		{Rule: rules.SSM201, Run: secretInPlainString},
 		{Rule: rules.SSM202, Run: secureStringLiteralValue},
 		{Rule: rules.SSM203, Run: invalidParameterName},
