@@ -27,7 +27,16 @@ type Settings struct {
 	Option func(r *rules.Rule, name string) any
 	// Workers runs configurations in parallel; 0 means GOMAXPROCS.
 	Workers int
+	// AllInstancesManaged says every instance is meant to be SSM-managed
+	// (configuration all_instances_managed).
+	AllInstancesManaged bool
+	// DefaultHostManagement says the account turns on Default Host
+	// Management Configuration (configuration default_host_management).
+	DefaultHostManagement bool
 }
+
+// Settings returns the run's settings.
+func (p *Pass) Settings() Settings { return *p.settings }
 
 // Pass is what a check sees: one configuration and a way to report.
 type Pass struct {

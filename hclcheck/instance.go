@@ -320,7 +320,7 @@ func (r *Resource) value(names map[string]bool) cty.Value {
 	if names == nil {
 		for n := range r.Decl.Block.Body.Attributes {
 			if !metaArgs[n] {
-				attrs[n] = r.Body.Attr(n).Value()
+				attrs[n] = r.Body.Attr(n).Value().Mark(Ref{Addr: r.Addr, Attr: n})
 			}
 		}
 		for _, n := range []string{"id", "arn"} {
@@ -333,7 +333,8 @@ func (r *Resource) value(names map[string]bool) cty.Value {
 	}
 	for n := range names {
 		if a := r.Body.Attr(n); a != nil && !r.IsData() {
-			attrs[n] = a.Value()
+			// A configured value is known, and still a reference.
+			attrs[n] = a.Value().Mark(Ref{Addr: r.Addr, Attr: n})
 			continue
 		}
 		ref.Attr = n

@@ -40,7 +40,8 @@ func scan(paths []string, cfg *config.Config, enabled map[string]bool, vars map[
 	settings := hclcheck.Settings{}
 	if cfg != nil {
 		lopt.MaxFileSize = cfg.FileSizeLimit()
-		lopt.Exclude = func(rel string, _ bool) bool { return false }
+		settings.AllInstancesManaged = cfg.AllInstancesManaged
+		settings.DefaultHostManagement = cfg.DefaultHostManagement
 		settings.Option = cfg.Option
 	}
 	for _, root := range paths {

@@ -11,10 +11,14 @@ import (
 // All returns the Terraform checks, in rule ID order.
 func All() []hclcheck.Check {
 	return []hclcheck.Check{
+		{Rule: rules.SSM101, Run: missingSSMEndpoints},
 		{Rule: rules.SSM102, Run: endpointPrivateDNSDisabled},
+		{Rule: rules.SSM104, Run: instanceNoHTTPSEgress},
 		{Rule: rules.SSM105, Run: endpointTypeNotInterface},
+		{Rule: rules.SSM106, Run: instanceProfileMissingSSMCore},
 		{Rule: rules.SSM107, Run: deprecatedSSMRolePolicy},
 		{Rule: rules.SSM108, Run: sshOpenToWorld},
+		{Rule: rules.SSM110, Run: missingEC2MessagesEndpoint},
 		{Rule: rules.SSM201, Run: secretInPlainString},
 		{Rule: rules.SSM202, Run: secureStringLiteralValue},
 		{Rule: rules.SSM203, Run: invalidParameterName},

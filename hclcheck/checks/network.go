@@ -1,0 +1,249 @@
+package checks
+
+import (
+	"fmt"
+
+	"github.com/ssmlint/ssmlint/hclcheck"
+)
+
+// egress is what is known of a subnet's way out of the VPC.
+type egress int
+
+const (
+	egressUnknown egress = iota // cannot tell: stay silent
+	egressYes                   // a default route to some gateway
+	egressNo                    // known: no default route
+)
+
+// subnetEgress tells whether a subnet has a default route (to an internet
+// or NAT gateway, a NAT instance, a transit gateway or anything else):
+// its effective route table is the one associated with it, else the
+// VPC's main table (aws_main_route_table_association, else
+// aws_default_route_table, else the implicit main table that has only the
+// local route). why explains a "no" for messages.
+func subnetEgress(c *hclcheck.Config, subnet *hclcheck.Resource) (state egress, why string) {
+	if unresolvedRoutes(c) {
+		return egressUnknown, ""
+	}
+	var tables []*hclcheck.Resource
+	for _, a := range c.Resources("aws_route_table_association") {
+		sa := a.Body.Attr("subnet_id")
+		if sa == nil {
+			continue
+		}
+		if !refersTo(c, sa, subnet) {
+			if len(sa.Refs()) == 0 {
+				return egressUnknown, "" // may be this subnet
+			}
+			continue
+		}
+		rts, known := resolveAll(c, a.Body.Attr("route_table_id"), "aws_route_table")
+		if !known {
+			return egressUnknown, ""
+		}
+		tables = append(tables, rts...)
+	}
+	if len(tables) > 0 {
+		state = egressNo
+		for _, rt := range tables {
+			switch tableEgress(c, rt) {
+			case egressYes:
+				return egressYes, ""
+			case egressUnknown:
+				state = egressUnknown
+			}
+		}
+		if len(tables) == 1 {
+			why = fmt.Sprintf("route table %s has no default route", tables[0].Addr)
+		} else {
+			why = "none of its route tables has a default route"
+		}
+		return state, why
+	}
+	return mainTableEgress(c, subnet)
+}
+
+// mainTableEgress decides for a subnet with no explicit association.
+func mainTableEgress(c *hclcheck.Config, subnet *hclcheck.Resource) (egress, string) {
+	vpcs, known := resolveAll(c, subnet.Body.Attr("vpc_id"), "aws_vpc")
+	if !known || len(vpcs) != 1 {
+		return egressUnknown, ""
+	}
+	vpc := vpcs[0]
+	for _, a := range c.Resources("aws_main_route_table_association") {
+		va := a.Body.Attr("vpc_id")
+		if va == nil {
+			continue
+		}
+		if !refersTo(c, va, vpc) {
+			if len(va.Refs()) == 0 {
+				return egressUnknown, ""
+			}
+			continue
+		}
+		rts, known := resolveAll(c, a.Body.Attr("route_table_id"), "aws_route_table")
+		if !known || len(rts) != 1 {
+			return egressUnknown, ""
+		}
+		st := tableEgress(c, rts[0])
+		return st, fmt.Sprintf("it has no route table association and the VPC's main route table %s has no default route", rts[0].Addr)
+	}
+	// The VPC's own main table: aws_default_route_table manages it, and
+	// aws_route may add to it through the VPC's main/default table id.
+	state := egressNo
+	for _, d := range c.Resources("aws_default_route_table") {
+		if refersTo(c, d.Body.Attr("default_route_table_id"), vpc) {
+			if st := routesEgress(c, d, d.Body); st != egressNo {
+				state = st
+			}
+		}
+	}
+	for _, r := range c.Resources("aws_route") {
+		if refersTo(c, r.Body.Attr("route_table_id"), vpc) {
+			if st := routeIsDefault(r.Body); st != egressNo {
+				state = st
+			}
+		}
+	}
+	if state != egressNo {
+		return state, ""
+	}
+	return egressNo, fmt.Sprintf("it has no route table association and the main route table of %s has only the local route", vpc.Addr)
+}
+
+// tableEgress looks at a route table's inline routes and aws_route
+// resources.
+func tableEgress(c *hclcheck.Config, rt *hclcheck.Resource) egress {
+	if rt.Body.Has("propagating_vgws") {
+		return egressUnknown // a VPN gateway may propagate a default route
+	}
+	state := routesEgress(c, rt, rt.Body)
+	for _, r := range c.Resources("aws_route") {
+		if refersTo(c, r.Body.Attr("route_table_id"), rt) {
+			switch routeIsDefault(r.Body) {
+			case egressYes:
+				return egressYes
+			case egressUnknown:
+				state = egressUnknown
+			}
+		}
+	}
+	return state
+}
+
+// routesEgress reads the inline `route` blocks of a table body.
+func routesEgress(_ *hclcheck.Config, _ *hclcheck.Resource, b *hclcheck.Body) egress {
+	if a := b.Attr("route"); a != nil {
+		// Attribute syntax: only an empty list is readable.
+		v, _ := a.Value().UnmarkDeep()
+		if v.IsKnown() && !v.IsNull() && v.CanIterateElements() && v.LengthInt() == 0 {
+			return egressNo
+		}
+		return egressUnknown
+	}
+	state := egressNo
+	for _, rb := range b.Blocks("route") {
+		if rb.Uncertain {
+			state = egressUnknown
+			continue
+		}
+		switch routeIsDefault(rb) {
+		case egressYes:
+			return egressYes
+		case egressUnknown:
+			state = egressUnknown
+		}
+	}
+	return state
+}
+
+// routeIsDefault tells whether a route (inline block or aws_route) is a
+// default route: destination 0.0.0.0/0 or ::/0. A prefix-list destination
+// or an unknown one may be anything.
+func routeIsDefault(b *hclcheck.Body) egress {
+	if b.Has("destination_prefix_list_id") {
+		return egressUnknown
+	}
+	for _, n := range []string{"cidr_block", "destination_cidr_block", "ipv6_cidr_block", "destination_ipv6_cidr_block"} {
+		a := b.Attr(n)
+		if a == nil {
+			continue
+		}
+		s, ok := hclcheck.String(a.Value())
+		if !ok {
+			return egressUnknown
+		}
+		if s == "0.0.0.0/0" || s == "::/0" {
+			return egressYes
+		}
+	}
+	return egressNo
+}
+
+// unresolvedRoutes reports whether some aws_route names a table that
+// cannot be resolved (a variable, a data source): it might add a default
+// route to any table.
+func unresolvedRoutes(c *hclcheck.Config) bool {
+	for _, r := range c.Resources("aws_route") {
+		a := r.Body.Attr("route_table_id")
+		if a == nil {
+			continue
+		}
+		if len(c.Referenced(a)) == 0 {
+			if routeIsDefault(r.Body) != egressNo {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// vpcOf returns the declared VPC a resource's vpc_id refers to.
+func vpcOf(c *hclcheck.Config, r *hclcheck.Resource) *hclcheck.Resource {
+	vpcs, known := resolveAll(c, r.Body.Attr("vpc_id"), "aws_vpc")
+	if !known || len(vpcs) != 1 {
+		return nil
+	}
+	return vpcs[0]
+}
+
+// vpcEndpoints is what is known of the endpoints of one VPC.
+type vpcEndpoints struct {
+	// interfaces holds services with an Interface endpoint (or one whose
+	// type is unknown, which may be one).
+	interfaces map[string]bool
+	// gateways holds services with a Gateway endpoint (s3).
+	gateways map[string][]endpoint
+	// any is true when the VPC has an endpoint for ssm, ssmmessages or
+	// ec2messages.
+	any bool
+}
+
+// endpointsByVPC groups endpoints by their VPC. unsure is true when some
+// endpoint's VPC or service cannot be told: it might serve any VPC, so
+// rules about missing endpoints stay silent.
+func endpointsByVPC(c *hclcheck.Config) (by map[*hclcheck.Resource]*vpcEndpoints, unsure bool) {
+	by = map[*hclcheck.Resource]*vpcEndpoints{}
+	for _, e := range endpoints(c) {
+		vpc := vpcOf(c, e.r)
+		if vpc == nil || e.service == "" || !e.r.KeyKnown() {
+			unsure = true
+			continue
+		}
+		ve := by[vpc]
+		if ve == nil {
+			ve = &vpcEndpoints{interfaces: map[string]bool{}, gateways: map[string][]endpoint{}}
+			by[vpc] = ve
+		}
+		switch e.typ {
+		case "Interface", "":
+			ve.interfaces[e.service] = true
+		case "Gateway":
+			ve.gateways[e.service] = append(ve.gateways[e.service], e)
+		}
+		if isSSMService(e.service) {
+			ve.any = true
+		}
+	}
+	return by, unsure
+}
