@@ -13,6 +13,7 @@ func All() []hclcheck.Check {
 	return []hclcheck.Check{
 		{Rule: rules.SSM101, Run: missingSSMEndpoints},
 		{Rule: rules.SSM102, Run: endpointPrivateDNSDisabled},
+		{Rule: rules.SSM103, Run: endpointSGNoHTTPSIngress},
 		{Rule: rules.SSM104, Run: instanceNoHTTPSEgress},
 		{Rule: rules.SSM105, Run: endpointTypeNotInterface},
 		{Rule: rules.SSM106, Run: instanceProfileMissingSSMCore},
