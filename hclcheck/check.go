@@ -2,6 +2,8 @@ package hclcheck
 
 import (
 	"fmt"
+	"os"
+	"runtime/debug"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -125,6 +127,9 @@ func runOne(c *Config, ch Check, s *Settings) (fs []finding.Finding, err *findin
 	pass := &Pass{Config: c, rule: ch.Rule, settings: s}
 	defer func() {
 		if r := recover(); r != nil {
+			if os.Getenv("SSMLINT_DEBUG") != "" { // developers: print where it broke
+				os.Stderr.Write(debug.Stack())
+			}
 			fs = pass.out
 			err = &finding.Error{
 				Range:   finding.Range{File: c.Root.Module.Dir, Start: finding.Pos{Line: 1, Column: 1}, End: finding.Pos{Line: 1, Column: 1}},

@@ -13,6 +13,9 @@ import (
 // module inputs and outputs. Each Ref names the instance address and the
 // attribute; the list is sorted and has no duplicates.
 func (a *Attr) Refs() []Ref {
+	if a == nil {
+		return nil
+	}
 	return refsOf(a.Value())
 }
 
@@ -72,7 +75,8 @@ func (c *Config) Resource(addr string) *Resource {
 
 // Referenced returns the resource instances an attribute refers to, as
 // Resource values of this configuration (references to things that are
-// not declared in the scanned configuration are left out).
+// not declared in the scanned configuration are left out). A nil
+// attribute refers to nothing.
 func (c *Config) Referenced(a *Attr) []*Resource {
 	var out []*Resource
 	for _, ref := range a.Refs() {

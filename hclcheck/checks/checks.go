@@ -19,6 +19,7 @@ func All() []hclcheck.Check {
 		{Rule: rules.SSM106, Run: instanceProfileMissingSSMCore},
 		{Rule: rules.SSM107, Run: deprecatedSSMRolePolicy},
 		{Rule: rules.SSM108, Run: sshOpenToWorld},
+		{Rule: rules.SSM109, Run: endpointAZGap},
 		{Rule: rules.SSM110, Run: missingEC2MessagesEndpoint},
 		{Rule: rules.SSM201, Run: secretInPlainString},
 		{Rule: rules.SSM202, Run: secureStringLiteralValue},
