@@ -21,6 +21,7 @@ func All() []hclcheck.Check {
 		{Rule: rules.SSM108, Run: sshOpenToWorld},
 		{Rule: rules.SSM109, Run: endpointAZGap},
 		{Rule: rules.SSM110, Run: missingEC2MessagesEndpoint},
+		{Rule: rules.SSM111, Run: missingSupportingEndpoint},
 		{Rule: rules.SSM201, Run: secretInPlainString},
 		{Rule: rules.SSM202, Run: secureStringLiteralValue},
 		{Rule: rules.SSM203, Run: invalidParameterName},

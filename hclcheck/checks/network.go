@@ -25,7 +25,37 @@ func subnetEgress(c *hclcheck.Config, subnet *hclcheck.Resource) (state egress, 
 	if unresolvedRoutes(c) {
 		return egressUnknown, ""
 	}
-	var tables []*hclcheck.Resource
+	tables, vpc, known := effectiveTables(c, subnet)
+	if !known {
+		return egressUnknown, ""
+	}
+	if vpc != nil {
+		return implicitMainEgress(c, vpc)
+	}
+	state = egressNo
+	for _, rt := range tables {
+		switch tableEgress(c, rt) {
+		case egressYes:
+			return egressYes, ""
+		case egressUnknown:
+			state = egressUnknown
+		}
+	}
+	if len(tables) == 1 {
+		why = fmt.Sprintf("route table %s has no default route", tables[0].Addr)
+	} else {
+		why = "none of its route tables has a default route"
+	}
+	return state, why
+}
+
+// effectiveTables returns the route tables a subnet uses: those
+// associated with it, else the table made main by
+// aws_main_route_table_association. When it uses the VPC's own main
+// table, tables is empty and vpc is that VPC. known is false when that
+// cannot be told (an association to a subnet or table that cannot be
+// resolved).
+func effectiveTables(c *hclcheck.Config, subnet *hclcheck.Resource) (tables []*hclcheck.Resource, vpc *hclcheck.Resource, known bool) {
 	for _, a := range c.Resources("aws_route_table_association") {
 		sa := a.Body.Attr("subnet_id")
 		if sa == nil {
@@ -33,67 +63,51 @@ func subnetEgress(c *hclcheck.Config, subnet *hclcheck.Resource) (state egress, 
 		}
 		if !refersTo(c, sa, subnet) {
 			if len(sa.Refs()) == 0 {
-				return egressUnknown, "" // may be this subnet
+				return nil, nil, false // may be this subnet
 			}
 			continue
 		}
-		rts, known := resolveAll(c, a.Body.Attr("route_table_id"), "aws_route_table")
-		if !known {
-			return egressUnknown, ""
+		rts, ok := resolveAll(c, a.Body.Attr("route_table_id"), "aws_route_table")
+		if !ok {
+			return nil, nil, false
 		}
 		tables = append(tables, rts...)
 	}
 	if len(tables) > 0 {
-		state = egressNo
-		for _, rt := range tables {
-			switch tableEgress(c, rt) {
-			case egressYes:
-				return egressYes, ""
-			case egressUnknown:
-				state = egressUnknown
-			}
-		}
-		if len(tables) == 1 {
-			why = fmt.Sprintf("route table %s has no default route", tables[0].Addr)
-		} else {
-			why = "none of its route tables has a default route"
-		}
-		return state, why
+		return tables, nil, true
 	}
-	return mainTableEgress(c, subnet)
-}
-
-// mainTableEgress decides for a subnet with no explicit association.
-func mainTableEgress(c *hclcheck.Config, subnet *hclcheck.Resource) (egress, string) {
-	vpcs, known := resolveAll(c, subnet.Body.Attr("vpc_id"), "aws_vpc")
-	if !known || len(vpcs) != 1 {
-		return egressUnknown, ""
+	vpcs, ok := resolveAll(c, subnet.Body.Attr("vpc_id"), "aws_vpc")
+	if !ok || len(vpcs) != 1 {
+		return nil, nil, false
 	}
-	vpc := vpcs[0]
 	for _, a := range c.Resources("aws_main_route_table_association") {
 		va := a.Body.Attr("vpc_id")
 		if va == nil {
 			continue
 		}
-		if !refersTo(c, va, vpc) {
+		if !refersTo(c, va, vpcs[0]) {
 			if len(va.Refs()) == 0 {
-				return egressUnknown, ""
+				return nil, nil, false
 			}
 			continue
 		}
-		rts, known := resolveAll(c, a.Body.Attr("route_table_id"), "aws_route_table")
-		if !known || len(rts) != 1 {
-			return egressUnknown, ""
+		rts, ok := resolveAll(c, a.Body.Attr("route_table_id"), "aws_route_table")
+		if !ok || len(rts) != 1 {
+			return nil, nil, false
 		}
-		st := tableEgress(c, rts[0])
-		return st, fmt.Sprintf("it has no route table association and the VPC's main route table %s has no default route", rts[0].Addr)
+		return rts, nil, true
 	}
-	// The VPC's own main table: aws_default_route_table manages it, and
-	// aws_route may add to it through the VPC's main/default table id.
+	return nil, vpcs[0], true
+}
+
+// implicitMainEgress decides for a subnet on the VPC's own main table:
+// aws_default_route_table manages it, and aws_route may add to it through
+// the VPC's main/default table id.
+func implicitMainEgress(c *hclcheck.Config, vpc *hclcheck.Resource) (egress, string) {
 	state := egressNo
 	for _, d := range c.Resources("aws_default_route_table") {
 		if refersTo(c, d.Body.Attr("default_route_table_id"), vpc) {
-			if st := routesEgress(c, d, d.Body); st != egressNo {
+			if st := routesEgress(d.Body); st != egressNo {
 				state = st
 			}
 		}
@@ -117,7 +131,7 @@ func tableEgress(c *hclcheck.Config, rt *hclcheck.Resource) egress {
 	if rt.Body.Has("propagating_vgws") {
 		return egressUnknown // a VPN gateway may propagate a default route
 	}
-	state := routesEgress(c, rt, rt.Body)
+	state := routesEgress(rt.Body)
 	for _, r := range c.Resources("aws_route") {
 		if refersTo(c, r.Body.Attr("route_table_id"), rt) {
 			switch routeIsDefault(r.Body) {
@@ -132,7 +146,7 @@ func tableEgress(c *hclcheck.Config, rt *hclcheck.Resource) egress {
 }
 
 // routesEgress reads the inline `route` blocks of a table body.
-func routesEgress(_ *hclcheck.Config, _ *hclcheck.Resource, b *hclcheck.Body) egress {
+func routesEgress(b *hclcheck.Body) egress {
 	if a := b.Attr("route"); a != nil {
 		// Attribute syntax: only an empty list is readable.
 		v, _ := a.Value().UnmarkDeep()
