@@ -56,8 +56,8 @@ func missingSupportingEndpoint(pass *hclcheck.Pass) {
 				if why == "" {
 					continue
 				}
-				switch {
-				case svc == svcS3:
+				switch svc {
+				case svcS3:
 					if ok, known := s3Reachable(c, have, s, vpc); ok || !known {
 						continue
 					}
@@ -147,4 +147,3 @@ func s3Reachable(c *hclcheck.Config, have *vpcEndpoints, s, vpc *hclcheck.Resour
 	}
 	return false, true
 }
-
