@@ -398,3 +398,25 @@ func TestExampleFindings(t *testing.T) {
 		t.Errorf("summary cost = %v, want 0.05", r.Summary["advanced_monthly_cost_usd"])
 	}
 }
+
+// The Session Manager example shows the reachability rules; its fixed twin
+// is clean.
+func TestSessionManagerExamples(t *testing.T) {
+	r, code := runJSON(t, repoRoot(t), "examples/session-manager-private")
+	if code != 1 {
+		t.Fatalf("exit %d", code)
+	}
+	seen := map[string]bool{}
+	for _, f := range r.Findings {
+		seen[f.Rule] = true
+	}
+	for _, id := range []string{"SSM101", "SSM102", "SSM103", "SSM104", "SSM105", "SSM106", "SSM108"} {
+		if !seen[id] {
+			t.Errorf("examples/session-manager-private no longer shows %s", id)
+		}
+	}
+	r, code = runJSON(t, repoRoot(t), "examples/session-manager-private-fixed")
+	if code != 0 || len(r.Findings) != 0 || len(r.Errors) != 0 {
+		t.Errorf("fixed twin: exit %d, findings %+v, errors %+v", code, r.Findings, r.Errors)
+	}
+}

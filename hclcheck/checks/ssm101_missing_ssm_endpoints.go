@@ -66,9 +66,17 @@ func reportMissingEndpoints(pass *hclcheck.Pass, services []string) {
 			} else {
 				pass.Report(r, hclcheck.At(r, at), at.Name,
 					"%s runs in %s, which has no way out of the VPC (%s), and %s has no Interface endpoint for %s: SSM Agent cannot reach Systems Manager, so Session Manager cannot connect",
-					m.name(), s.Addr, why, vpc.Addr, strings.Join(missing, ", "))
+					m.name(), s.Addr, why, vpc.Addr, joinAnd(missing))
 			}
 			break
 		}
 	}
+}
+
+// joinAnd lists words as "a", "a and b", "a, b and c".
+func joinAnd(ws []string) string {
+	if len(ws) <= 1 {
+		return strings.Join(ws, "")
+	}
+	return strings.Join(ws[:len(ws)-1], ", ") + " and " + ws[len(ws)-1]
 }

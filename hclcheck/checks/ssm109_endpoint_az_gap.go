@@ -2,7 +2,6 @@ package checks
 
 import (
 	"sort"
-	"strings"
 
 	"github.com/ssmlint/ssmlint/hclcheck"
 )
@@ -38,7 +37,7 @@ func endpointAZGap(pass *hclcheck.Pass) {
 			r, at := m.placement()
 			pass.Report(r, hclcheck.At(r, at), at.Name,
 				"%s runs in %s, but the %s endpoints of %s have no subnet there: sessions cross zones (extra charges) and stop if another zone fails",
-				m.name(), az, strings.Join(gaps, ", "), vpc.Addr)
+				m.name(), az, joinAnd(gaps), vpc.Addr)
 			break
 		}
 	}
