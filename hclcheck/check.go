@@ -195,12 +195,13 @@ func (c *Config) release() {
 	}
 	c.Instances = nil
 	c.Root = nil
+	c.memo, c.groupsByAddr = nil, nil
 }
 
 // String returns a known, non-null string value (numbers and bools are
 // converted as Terraform does). Marks are ignored.
 func String(v cty.Value) (string, bool) {
-	v, _ = v.UnmarkDeep()
+	v = unmarked(v)
 	if !v.IsKnown() || v.IsNull() {
 		return "", false
 	}
@@ -226,6 +227,9 @@ func AttrString(b *Body, name string) (string, *Attr, bool) {
 
 // HasMark reports whether v or anything inside it carries the mark.
 func HasMark(v cty.Value, mark any) bool {
+	if shallow(v) {
+		return v.HasMark(mark)
+	}
 	_, pvm := v.UnmarkDeepWithPaths()
 	for _, pm := range pvm {
 		if _, ok := pm.Marks[mark]; ok {
@@ -276,4 +280,20 @@ func KnownSuffix(a *Attr) (string, bool) {
 		suffix = lit.Val.AsString() + suffix
 	}
 	return suffix, suffix != ""
+}
+
+// shallow reports whether v's marks can only sit on v itself: a primitive
+// or an unknown value (walking nested values is the costly part of marks).
+func shallow(v cty.Value) bool {
+	return !v.IsKnown() || v.Type().IsPrimitiveType() || v.IsNull()
+}
+
+// unmarked drops every mark of v, cheaply when v is shallow.
+func unmarked(v cty.Value) cty.Value {
+	if shallow(v) {
+		u, _ := v.Unmark()
+		return u
+	}
+	u, _ := v.UnmarkDeep()
+	return u
 }

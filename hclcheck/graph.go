@@ -16,16 +16,43 @@ func (a *Attr) Refs() []Ref {
 	if a == nil {
 		return nil
 	}
-	return refsOf(a.Value())
+	if !a.refsDone {
+		a.refs, a.refsDone = refsOf(a.Value()), true
+	}
+	return a.refs
+}
+
+// Memo returns the value computed for key in this configuration, computing
+// it once. Checks use it for queries that several rules share (the
+// security group rules of the stack, the endpoints by VPC): rules stay
+// pure functions of the configuration, and the work is done once.
+func (c *Config) Memo(key any, compute func() any) any {
+	if v, ok := c.memo[key]; ok {
+		return v
+	}
+	if c.memo == nil {
+		c.memo = map[any]any{}
+	}
+	v := compute()
+	c.memo[key] = v
+	return v
 }
 
 func refsOf(v cty.Value) []Ref {
-	_, pvm := v.UnmarkDeepWithPaths()
 	var out []Ref
-	for _, pm := range pvm {
-		for m := range pm.Marks {
+	if shallow(v) {
+		for m := range v.Marks() {
 			if r, ok := m.(Ref); ok {
 				out = append(out, r)
+			}
+		}
+	} else {
+		_, pvm := v.UnmarkDeepWithPaths()
+		for _, pm := range pvm {
+			for m := range pm.Marks {
+				if r, ok := m.(Ref); ok {
+					out = append(out, r)
+				}
 			}
 		}
 	}
@@ -42,32 +69,26 @@ func refsOf(v cty.Value) []Ref {
 // address (`module.app.aws_kms_key.this`, `aws_subnet.private[0]`,
 // `data.aws_iam_policy_document.p`), or nil.
 func (c *Config) Resource(addr string) *Resource {
-	if c.byAddr == nil {
-		c.byAddr = map[string]*Resource{}
+	if c.groupsByAddr == nil {
+		c.groupsByAddr = map[string]*resourceGroup{}
 		for _, mi := range c.Instances {
 			for _, g := range mi.order {
-				for _, r := range g.instances() {
-					c.byAddr[r.Addr] = r
-				}
+				c.groupsByAddr[g.addr()] = g
 			}
 		}
 	}
-	if r, ok := c.byAddr[addr]; ok {
-		return r
+	// The group address is the instance address without its key; only
+	// that group is expanded.
+	g := c.groupsByAddr[addr]
+	for i := strings.LastIndexByte(addr, '['); g == nil && i > 0; i = strings.LastIndexByte(addr[:i], '[') {
+		g = c.groupsByAddr[addr[:i]]
 	}
-	for _, mi := range c.Instances {
-		if !strings.HasPrefix(addr, mi.prefix()) {
-			continue
-		}
-		for _, g := range mi.order {
-			if !strings.HasPrefix(addr, g.addr()) {
-				continue
-			}
-			for _, r := range g.instances() {
-				if r.Addr == addr {
-					return r
-				}
-			}
+	if g == nil {
+		return nil
+	}
+	for _, r := range g.instances() {
+		if r.Addr == addr {
+			return r
 		}
 	}
 	return nil

@@ -380,7 +380,8 @@ type Config struct {
 	funcs        map[string]function.Function
 	manifest     map[string]string // .terraform/modules key -> dir
 	errs         *errorList        // errors met while evaluating
-	byAddr       map[string]*Resource
+	groupsByAddr map[string]*resourceGroup
+	memo         map[any]any
 }
 
 // maxModuleDepth caps module nesting.

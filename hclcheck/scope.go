@@ -386,6 +386,8 @@ type Attr struct {
 	scope     *scope
 	evaluated bool
 	val       cty.Value
+	refsDone  bool
+	refs      []Ref
 }
 
 // Expr is the attribute's expression.

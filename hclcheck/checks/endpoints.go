@@ -36,6 +36,10 @@ type endpoint struct {
 
 // endpoints lists the VPC endpoints of a configuration.
 func endpoints(c *hclcheck.Config) []endpoint {
+	return c.Memo(memoKey{query: "endpoints"}, func() any { return readEndpoints(c) }).([]endpoint)
+}
+
+func readEndpoints(c *hclcheck.Config) []endpoint {
 	var out []endpoint
 	for _, r := range c.Resources("aws_vpc_endpoint") {
 		e := endpoint{r: r, service: serviceOf(c, r.Body.Attr("service_name")), typ: "Gateway"}

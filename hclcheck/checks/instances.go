@@ -50,6 +50,10 @@ func (m machine) name() string {
 
 // machines lists the instances and autoscaled launch templates.
 func machines(c *hclcheck.Config) []machine {
+	return c.Memo(memoKey{query: "machines"}, func() any { return readMachines(c) }).([]machine)
+}
+
+func readMachines(c *hclcheck.Config) []machine {
 	var out []machine
 	for _, r := range c.Resources("aws_instance") {
 		m := machine{r: r}
@@ -140,7 +144,7 @@ func resolveAll(c *hclcheck.Config, a *hclcheck.Attr, typ string) (rs []*hclchec
 	known = len(rs) > 0 && len(rs) == len(addrs)
 	// A collection with more elements than resources holds something else
 	// (a literal ID whose mark cty moved onto the set).
-	if v, _ := a.Value().UnmarkDeep(); known && v.IsKnown() && v.CanIterateElements() && v.LengthInt() > len(rs) {
+	if v, _ := a.Value().Unmark(); known && v.IsKnown() && !v.IsNull() && v.CanIterateElements() && v.LengthInt() > len(rs) {
 		known = false
 	}
 	return rs, known

@@ -26,6 +26,11 @@ type target struct {
 }
 
 func newManagedSet(pass *hclcheck.Pass) *managedSet {
+	all := pass.Settings().AllInstancesManaged
+	return pass.Config.Memo(memoKey{"managedSet", map[bool]string{true: "all"}[all]}, func() any { return buildManagedSet(pass) }).(*managedSet)
+}
+
+func buildManagedSet(pass *hclcheck.Pass) *managedSet {
 	c := pass.Config
 	ms := &managedSet{c: c, all: pass.Settings().AllInstancesManaged}
 	ms.byVPC, _ = endpointsByVPC(c)
@@ -193,6 +198,10 @@ func roleOf(c *hclcheck.Config, m machine) (role *hclcheck.Resource, known bool)
 // permissions, through AmazonSSMManagedInstanceCore, the deprecated
 // AmazonEC2RoleforSSM, or policies that allow every core action.
 func roleGrantsCore(c *hclcheck.Config, m machine) grant {
+	return c.Memo(memoKey{"roleGrantsCore", m.r.Addr}, func() any { return coreGrant(c, m) }).(grant)
+}
+
+func coreGrant(c *hclcheck.Config, m machine) grant {
 	role, ok := roleOf(c, m)
 	if !ok {
 		return grantUnknown

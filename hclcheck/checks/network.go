@@ -22,6 +22,18 @@ const (
 // aws_default_route_table, else the implicit main table that has only the
 // local route). why explains a "no" for messages.
 func subnetEgress(c *hclcheck.Config, subnet *hclcheck.Resource) (state egress, why string) {
+	type result struct {
+		state egress
+		why   string
+	}
+	r := c.Memo(memoKey{"subnetEgress", subnet.Addr}, func() any {
+		st, why := findEgress(c, subnet)
+		return result{st, why}
+	}).(result)
+	return r.state, r.why
+}
+
+func findEgress(c *hclcheck.Config, subnet *hclcheck.Resource) (state egress, why string) {
 	if unresolvedRoutes(c) {
 		return egressUnknown, ""
 	}
@@ -198,6 +210,10 @@ func routeIsDefault(b *hclcheck.Body) egress {
 // cannot be resolved (a variable, a data source): it might add a default
 // route to any table.
 func unresolvedRoutes(c *hclcheck.Config) bool {
+	return c.Memo(memoKey{query: "unresolvedRoutes"}, func() any { return anyUnresolvedRoute(c) }).(bool)
+}
+
+func anyUnresolvedRoute(c *hclcheck.Config) bool {
 	for _, r := range c.Resources("aws_route") {
 		a := r.Body.Attr("route_table_id")
 		if a == nil {
@@ -237,6 +253,18 @@ type vpcEndpoints struct {
 // endpoint's VPC or service cannot be told: it might serve any VPC, so
 // rules about missing endpoints stay silent.
 func endpointsByVPC(c *hclcheck.Config) (by map[*hclcheck.Resource]*vpcEndpoints, unsure bool) {
+	type result struct {
+		by     map[*hclcheck.Resource]*vpcEndpoints
+		unsure bool
+	}
+	r := c.Memo(memoKey{query: "endpointsByVPC"}, func() any {
+		by, unsure := groupEndpoints(c)
+		return result{by, unsure}
+	}).(result)
+	return r.by, r.unsure
+}
+
+func groupEndpoints(c *hclcheck.Config) (by map[*hclcheck.Resource]*vpcEndpoints, unsure bool) {
 	by = map[*hclcheck.Resource]*vpcEndpoints{}
 	for _, e := range endpoints(c) {
 		vpc := vpcOf(c, e.r)

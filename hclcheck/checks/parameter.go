@@ -19,6 +19,10 @@ type parameter struct {
 
 // parameters lists the aws_ssm_parameter instances of a configuration.
 func parameters(c *hclcheck.Config) []parameter {
+	return c.Memo(memoKey{query: "parameters"}, func() any { return readParameters(c) }).([]parameter)
+}
+
+func readParameters(c *hclcheck.Config) []parameter {
 	var out []parameter
 	for _, r := range c.Resources("aws_ssm_parameter") {
 		p := parameter{r: r}

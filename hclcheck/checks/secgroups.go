@@ -69,6 +69,13 @@ func sgRules(c *hclcheck.Config, sg *hclcheck.Resource, direction string) []sgRu
 // allRules lists every rule of a direction in the configuration: the
 // inline blocks of each group, then the standalone rule resources.
 func allRules(c *hclcheck.Config, direction string) []sgRule {
+	return c.Memo(memoKey{"allRules", direction}, func() any { return readRules(c, direction) }).([]sgRule)
+}
+
+// memoKey names a memoized query of this package.
+type memoKey struct{ query, arg string }
+
+func readRules(c *hclcheck.Config, direction string) []sgRule {
 	var out []sgRule
 	for _, typ := range []string{"aws_security_group", "aws_default_security_group"} {
 		for _, sg := range c.Resources(typ) {
@@ -117,6 +124,10 @@ func allRules(c *hclcheck.Config, direction string) []sgRule {
 // unknown and refers to nothing declared): then any group might have more
 // rules than we see.
 func sgRuleResourcesUnresolved(c *hclcheck.Config, direction string) bool {
+	return c.Memo(memoKey{"sgRuleResourcesUnresolved", direction}, func() any { return rulesUnresolved(c, direction) }).(bool)
+}
+
+func rulesUnresolved(c *hclcheck.Config, direction string) bool {
 	types := []string{"aws_security_group_rule", "aws_vpc_security_group_ingress_rule"}
 	if direction == "egress" {
 		types[1] = "aws_vpc_security_group_egress_rule"
@@ -163,7 +174,16 @@ func protoPorts(b *hclcheck.Body, protoName, fromName, toName string, known *boo
 }
 
 func intAttr(b *hclcheck.Body, name string) (int, bool) {
-	s, _, ok := hclcheck.AttrString(b, name)
+	a := b.Attr(name)
+	if a == nil {
+		return 0, false
+	}
+	v, _ := a.Value().UnmarkDeep()
+	if v.IsKnown() && !v.IsNull() && v.Type() == cty.Number {
+		n, acc := v.AsBigFloat().Int64()
+		return int(n), acc == 0
+	}
+	s, ok := hclcheck.String(v)
 	if !ok {
 		return 0, false
 	}
