@@ -70,6 +70,12 @@ resource "aws_subnet" "private" {
 resource "aws_instance" "web" {
   subnet_id = aws_subnet.private[1].id
 }
+
+locals {
+  cidrs_for   = join(",", [for s in aws_subnet.private : s.cidr_block])
+  cidrs_splat = join(",", aws_subnet.private[*].cidr_block)
+  ids         = [for s in aws_subnet.private : s.id]
+}
 `,
 		"keys/main.tf": `
 resource "aws_kms_key" "this" {}
@@ -101,6 +107,15 @@ output "arn" { value = aws_kms_key.this.arn }
 			if !slices.Equal(got, []string{to}) {
 				t.Errorf("%s.%s refers to %v, want [%s]", from, attr, got, to)
 			}
+		}
+		// Whole groups read through for and splat give their attributes.
+		for _, n := range []string{"cidrs_for", "cidrs_splat"} {
+			if s, ok := String(c.Root.local(n)); !ok || s != "10.0.0.0/24,10.0.1.0/24" {
+				t.Errorf("local.%s = %q, %v", n, s, ok)
+			}
+		}
+		if got := refsOf(c.Root.local("ids")); len(got) != 2 || got[0].Addr != "aws_subnet.private[0]" || got[1].Attr != "id" {
+			t.Errorf("refs of local.ids = %v", got)
 		}
 		// Configured attributes of other resources are known values.
 		if s, ok := String(c.Resource("aws_subnet.private[1]").Body.Attr("cidr_block").Value()); !ok || s != "10.0.1.0/24" {

@@ -91,16 +91,31 @@ func (s *scope) context(expr hcl.Expression) *hcl.EvalContext {
 	modWant := map[string]*want{}
 	varNames := map[string]bool{}
 	localNames := map[string]bool{}
-	note := func(m map[string]*want, name string, rest hcl.Traversal) {
+	var refs map[string]*refinement
+	refsDone := false
+	note := func(m map[string]*want, name string, rest hcl.Traversal, key string) {
 		w := m[name]
 		if w == nil {
 			w = &want{names: map[string]bool{}}
 			m[name] = w
 		}
-		if len(rest) > 0 {
-			if _, isIdx := rest[0].(hcl.TraverseIndex); isIdx {
-				rest = rest[1:]
+		if len(rest) == 0 {
+			// A whole group: if every such use is a for or a splat, only
+			// the attributes they read are needed.
+			if !refsDone {
+				refs, refsDone = refinements(expr), true
 			}
+			if r := refs[key]; r != nil && r.total > 0 && r.refined == r.total {
+				for n := range r.names {
+					w.names[n] = true
+				}
+				return
+			}
+			w.all = true
+			return
+		}
+		if _, isIdx := rest[0].(hcl.TraverseIndex); isIdx {
+			rest = rest[1:]
 		}
 		if len(rest) == 0 {
 			w.all = true
@@ -161,7 +176,7 @@ func (s *scope) context(expr hcl.Expression) *hcl.EvalContext {
 				continue
 			}
 			if a, ok := tr[1].(hcl.TraverseAttr); ok {
-				note(modWant, a.Name, tr[2:])
+				note(modWant, a.Name, tr[2:], "module."+a.Name)
 			}
 		case "data":
 			if len(tr) < 3 {
@@ -170,14 +185,14 @@ func (s *scope) context(expr hcl.Expression) *hcl.EvalContext {
 			t, ok1 := tr[1].(hcl.TraverseAttr)
 			n, ok2 := tr[2].(hcl.TraverseAttr)
 			if ok1 && ok2 {
-				note(nested(dataWant, t.Name), n.Name, tr[3:])
+				note(nested(dataWant, t.Name), n.Name, tr[3:], "data."+t.Name+"."+n.Name)
 			}
 		default:
 			if len(tr) < 2 {
 				continue
 			}
 			if n, ok := tr[1].(hcl.TraverseAttr); ok {
-				note(nested(resWant, root), n.Name, tr[2:])
+				note(nested(resWant, root), n.Name, tr[2:], root+"."+n.Name)
 			}
 		}
 	}
