@@ -1,9 +1,12 @@
 package hclcheck
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
 )
 
@@ -17,9 +20,138 @@ func (a *Attr) Refs() []Ref {
 		return nil
 	}
 	if !a.refsDone {
-		a.refs, a.refsDone = refsOf(a.Value()), true
+		a.refs, a.refsDone = mergeRefs(refsOf(a.Value()), a.directRefs()), true
 	}
 	return a.refs
+}
+
+// directRefs are the resources the expression names itself
+// (`aws_iam_role.app.name`): values of configured attributes are known and
+// carry no Ref mark, so they are found from the syntax. A group named
+// without a literal index stands for each of its instances.
+func (a *Attr) directRefs() []Ref {
+	var out []Ref
+	// aws_x.y[each.key].attr: the index is an expression; evaluate it.
+	indexed := map[hcl.Range]bool{}
+	_ = hclsyntax.VisitAll(a.syn.Expr, func(n hclsyntax.Node) hcl.Diagnostics {
+		ix, ok := n.(*hclsyntax.IndexExpr)
+		if !ok {
+			return nil
+		}
+		src, ok := ix.Collection.(*hclsyntax.ScopeTraversalExpr)
+		if !ok {
+			return nil
+		}
+		key, rest := groupTraversal(src.Traversal)
+		g := a.scope.mi.groups[key]
+		if key == "" || len(rest) > 0 || g == nil {
+			return nil
+		}
+		indexed[src.Range()] = true
+		k, _ := a.scope.eval(ix.Key).Unmark()
+		for _, r := range g.instances() {
+			if !k.IsKnown() || r.Addr == g.addr()+indexSuffix(k) {
+				out = append(out, Ref{Addr: r.Addr})
+			}
+		}
+		return nil
+	})
+	_ = hclsyntax.VisitAll(a.syn.Expr, func(n hclsyntax.Node) hcl.Diagnostics {
+		st, ok := n.(*hclsyntax.ScopeTraversalExpr)
+		if !ok || indexed[st.Range()] {
+			return nil
+		}
+		out = append(out, a.scope.traversalRefs(st.Traversal)...)
+		return nil
+	})
+	return out
+}
+
+// traversalRefs resolves a static traversal naming a resource group
+// (optionally with a literal index) to its instances.
+func (s *scope) traversalRefs(tr hcl.Traversal) []Ref {
+	key, rest := groupTraversal(tr)
+	g := s.mi.groups[key]
+	if key == "" || g == nil {
+		return nil
+	}
+	attr := ""
+	var idx *hcl.TraverseIndex
+	if len(rest) > 0 {
+		if ix, ok := rest[0].(hcl.TraverseIndex); ok {
+			idx = &ix
+			rest = rest[1:]
+		}
+	}
+	if len(rest) > 0 {
+		if at, ok := rest[0].(hcl.TraverseAttr); ok {
+			attr = at.Name
+		}
+	}
+	var out []Ref
+	for _, r := range g.instances() {
+		if idx == nil || r.Addr == g.addr()+indexSuffix(idx.Key) {
+			out = append(out, Ref{Addr: r.Addr, Attr: attr})
+		}
+	}
+	return out
+}
+
+// groupTraversal splits a traversal that names a resource or data source
+// into the group key ("aws_x.y", "data.aws_x.y") and what follows.
+func groupTraversal(tr hcl.Traversal) (string, hcl.Traversal) {
+	name := func(i int) (string, bool) {
+		if i >= len(tr) {
+			return "", false
+		}
+		at, ok := tr[i].(hcl.TraverseAttr)
+		return at.Name, ok
+	}
+	switch root := tr.RootName(); root {
+	case "var", "local", "each", "count", "path", "terraform", "self", "module":
+		return "", nil
+	case "data":
+		t, ok1 := name(1)
+		n, ok2 := name(2)
+		if !ok1 || !ok2 {
+			return "", nil
+		}
+		return "data." + t + "." + n, tr[3:]
+	default:
+		n, ok := name(1)
+		if !ok {
+			return "", nil
+		}
+		return root + "." + n, tr[2:]
+	}
+}
+
+// indexSuffix formats an instance key as in addresses: [0], ["k"].
+func indexSuffix(k cty.Value) string {
+	if !k.IsKnown() || k.IsNull() {
+		return "[?]"
+	}
+	if k.Type() == cty.String {
+		return fmt.Sprintf("[%q]", k.AsString())
+	}
+	if k.Type() == cty.Number {
+		return "[" + k.AsBigFloat().Text('f', -1) + "]"
+	}
+	return "[?]"
+}
+
+func mergeRefs(a, b []Ref) []Ref {
+	if len(b) == 0 {
+		return a
+	}
+	out := append(slices.Clone(a), b...)
+	slices.SortFunc(out, func(x, y Ref) int {
+		if c := strings.Compare(x.Addr, y.Addr); c != 0 {
+			return c
+		}
+		return strings.Compare(x.Attr, y.Attr)
+	})
+	return slices.Compact(out)
 }
 
 // Memo returns the value computed for key in this configuration, computing
@@ -106,4 +238,80 @@ func (c *Config) Referenced(a *Attr) []*Resource {
 		}
 	}
 	return out
+}
+
+// OnlyReferences reports whether the attribute's value is made only of
+// references to declared resources: every unknown part stands for a
+// resource attribute, and every known part is a configured attribute the
+// expression names directly (`aws_iam_role.app.name`). Literal IDs and
+// values from variables make it false.
+func (a *Attr) OnlyReferences() bool {
+	if a == nil {
+		return false
+	}
+	if refLeaves(a.Value(), false) {
+		return true
+	}
+	return a.scope.directOnly(a.syn.Expr)
+}
+
+// directOnly reports whether an expression is a reference to a declared
+// resource or data source, a list of them, or a splat/for over a group.
+func (s *scope) directOnly(e hclsyntax.Expression) bool {
+	switch x := e.(type) {
+	case *hclsyntax.ScopeTraversalExpr:
+		key, _ := groupTraversal(x.Traversal)
+		return key != "" && s.mi.groups[key] != nil
+	case *hclsyntax.TupleConsExpr:
+		if len(x.Exprs) == 0 {
+			return false
+		}
+		for _, el := range x.Exprs {
+			if !s.directOnly(el) {
+				return false
+			}
+		}
+		return true
+	case *hclsyntax.SplatExpr:
+		return s.directOnly(x.Source)
+	case *hclsyntax.ForExpr:
+		return s.directOnly(x.CollExpr)
+	case *hclsyntax.IndexExpr:
+		return s.directOnly(x.Collection)
+	case *hclsyntax.RelativeTraversalExpr:
+		return s.directOnly(x.Source)
+	}
+	return false
+}
+
+// refLeaves reports whether every leaf of v is a reference: an unknown
+// carrying a Ref mark (a container's Ref marks, which cty moves there from
+// set elements, count for the leaves inside).
+func refLeaves(v cty.Value, inherited bool) bool {
+	inner, marks := v.Unmark()
+	for m := range marks {
+		if _, isRef := m.(Ref); isRef {
+			inherited = true
+		}
+	}
+	if !inner.IsKnown() {
+		return inherited
+	}
+	if inner.IsNull() {
+		return false
+	}
+	ty := inner.Type()
+	if !(ty.IsListType() || ty.IsTupleType() || ty.IsSetType()) {
+		return inherited && ty.IsPrimitiveType()
+	}
+	if inner.LengthInt() == 0 {
+		return false
+	}
+	for it := inner.ElementIterator(); it.Next(); {
+		_, el := it.Element()
+		if !refLeaves(el, inherited) {
+			return false
+		}
+	}
+	return true
 }

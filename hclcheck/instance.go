@@ -320,7 +320,7 @@ func (r *Resource) value(names map[string]bool) cty.Value {
 	if names == nil {
 		for n := range r.Decl.Block.Body.Attributes {
 			if !metaArgs[n] {
-				attrs[n] = r.Body.Attr(n).Value().Mark(Ref{Addr: r.Addr, Attr: n})
+				attrs[n] = r.Body.Attr(n).Value()
 			}
 		}
 		for _, n := range []string{"id", "arn"} {
@@ -333,8 +333,8 @@ func (r *Resource) value(names map[string]bool) cty.Value {
 	}
 	for n := range names {
 		if a := r.Body.Attr(n); a != nil && !r.IsData() {
-			// A configured value is known, and still a reference.
-			attrs[n] = a.Value().Mark(Ref{Addr: r.Addr, Attr: n})
+			// A configured value is known; Attr.Refs finds direct references to it.
+			attrs[n] = a.Value()
 			continue
 		}
 		ref.Attr = n

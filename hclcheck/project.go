@@ -550,10 +550,19 @@ func loadVarFiles(paths []string, maxSize int64, errs *errorList) []*File {
 // Resources returns every resource instance of the given type across the
 // configuration ("" for all), managed resources only.
 func (c *Config) Resources(typ string) []*Resource {
+	return c.Memo(resourcesKey{typ, Managed}, func() any { return c.collect(typ, Managed) }).([]*Resource)
+}
+
+type resourcesKey struct {
+	typ  string
+	mode Mode
+}
+
+func (c *Config) collect(typ string, mode Mode) []*Resource {
 	var out []*Resource
 	for _, mi := range c.Instances {
 		for _, g := range mi.order {
-			if g.decl.Mode == Managed && (typ == "" || g.decl.Type == typ) {
+			if g.decl.Mode == mode && (typ == "" || g.decl.Type == typ) {
 				out = append(out, g.instances()...)
 			}
 		}
@@ -563,15 +572,7 @@ func (c *Config) Resources(typ string) []*Resource {
 
 // DataSources returns every data source instance of the given type.
 func (c *Config) DataSources(typ string) []*Resource {
-	var out []*Resource
-	for _, mi := range c.Instances {
-		for _, g := range mi.order {
-			if g.decl.Mode == Data && (typ == "" || g.decl.Type == typ) {
-				out = append(out, g.instances()...)
-			}
-		}
-	}
-	return out
+	return c.Memo(resourcesKey{typ, Data}, func() any { return c.collect(typ, Data) }).([]*Resource)
 }
 
 // groupKey indexes a resource block in its module instance.

@@ -1,8 +1,6 @@
 package checks
 
 import (
-	"github.com/zclconf/go-cty/cty"
-
 	"github.com/ssmlint/ssmlint/hclcheck"
 )
 
@@ -124,7 +122,7 @@ func launchTemplatesOf(c *hclcheck.Config, asg *hclcheck.Resource) []*hclcheck.R
 // value is a reference to a declared resource of that type: no literal
 // IDs of things outside the stack, no unknown inputs, no other types.
 func resolveAll(c *hclcheck.Config, a *hclcheck.Attr, typ string) (rs []*hclcheck.Resource, known bool) {
-	if a == nil || !onlyReferences(a.Value()) {
+	if a == nil || !a.OnlyReferences() {
 		for _, r := range c.Referenced(a) {
 			if r.Type() == typ {
 				rs = append(rs, r)
@@ -150,40 +148,3 @@ func resolveAll(c *hclcheck.Config, a *hclcheck.Attr, typ string) (rs []*hclchec
 	return rs, known
 }
 
-// onlyReferences reports whether every leaf of v is an unknown that
-// stands for a resource attribute (carries a Ref mark).
-func onlyReferences(v cty.Value) bool { return refLeaves(v, false) }
-
-// refLeaves is onlyReferences where a container's Ref marks (cty moves
-// marks of set elements onto the set) count for the leaves inside.
-func refLeaves(v cty.Value, inherited bool) bool {
-	inner, marks := v.Unmark()
-	for m := range marks {
-		if _, isRef := m.(hclcheck.Ref); isRef {
-			inherited = true
-		}
-	}
-	if !inner.IsKnown() {
-		return inherited
-	}
-	if inherited && inner.Type().IsPrimitiveType() {
-		return true // a configured attribute of a declared resource
-	}
-	if inner.IsNull() {
-		return false
-	}
-	ty := inner.Type()
-	if !(ty.IsListType() || ty.IsTupleType() || ty.IsSetType()) {
-		return false // a literal ID
-	}
-	if inner.LengthInt() == 0 {
-		return false
-	}
-	for it := inner.ElementIterator(); it.Next(); {
-		_, e := it.Element()
-		if !refLeaves(e, inherited) {
-			return false
-		}
-	}
-	return true
-}

@@ -16,6 +16,7 @@ type managedSet struct {
 	byVPC    map[*hclcheck.Resource]*vpcEndpoints
 	targets  []target
 	patchSet bool // an aws_ssm_patch_group exists
+	memo     map[string]bool
 }
 
 // target is one SSM targeting rule: by instance references or by tag.
@@ -32,7 +33,7 @@ func newManagedSet(pass *hclcheck.Pass) *managedSet {
 
 func buildManagedSet(pass *hclcheck.Pass) *managedSet {
 	c := pass.Config
-	ms := &managedSet{c: c, all: pass.Settings().AllInstancesManaged}
+	ms := &managedSet{c: c, all: pass.Settings().AllInstancesManaged, memo: map[string]bool{}}
 	ms.byVPC, _ = endpointsByVPC(c)
 	for _, typ := range []string{"aws_ssm_association", "aws_ssm_maintenance_window_target"} {
 		for _, r := range c.Resources(typ) {
@@ -65,7 +66,16 @@ func buildManagedSet(pass *hclcheck.Pass) *managedSet {
 // managed reports whether a machine is meant to be SSM-managed, for
 // rules other than SSM106 (which must not count the role itself).
 func (ms *managedSet) managed(m machine) bool {
-	return ms.managedExceptRole(m) || roleGrantsCore(ms.c, m) == grantYes
+	key := m.r.Addr
+	if m.asg != nil {
+		key = m.asg.Addr + "|" + key
+	}
+	if v, ok := ms.memo[key]; ok {
+		return v
+	}
+	v := ms.managedExceptRole(m) || roleGrantsCore(ms.c, m) == grantYes
+	ms.memo[key] = v
+	return v
 }
 
 // managedExceptRole applies every criterion but the role's permissions.

@@ -132,7 +132,7 @@ func s3Reachable(c *hclcheck.Config, have *vpcEndpoints, s, vpc *hclcheck.Resour
 		if a == nil {
 			continue
 		}
-		if !onlyReferences(a.Value()) {
+		if !a.OnlyReferences() {
 			return false, false
 		}
 		targets := tables
