@@ -147,4 +147,3 @@ func resolveAll(c *hclcheck.Config, a *hclcheck.Attr, typ string) (rs []*hclchec
 	}
 	return rs, known
 }
-
