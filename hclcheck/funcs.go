@@ -50,7 +50,7 @@ func functions(root, base string, maxSize int64) map[string]function.Function {
 		"trimspace": stdlib.TrimSpaceFunc, "upper": stdlib.UpperFunc,
 		"chunklist": stdlib.ChunklistFunc, "coalesce": stdlib.CoalesceFunc, "coalescelist": stdlib.CoalesceListFunc,
 		"compact": stdlib.CompactFunc, "concat": stdlib.ConcatFunc, "contains": stdlib.ContainsFunc,
-		"distinct": stdlib.DistinctFunc, "element": stdlib.ElementFunc, "flatten": stdlib.FlattenFunc,
+		"distinct": stdlib.DistinctFunc, "element": elementFunc, "flatten": stdlib.FlattenFunc,
 		"index": stdlib.IndexFunc, "keys": stdlib.KeysFunc, "length": stdlib.LengthFunc,
 		"lookup": stdlib.LookupFunc, "merge": stdlib.MergeFunc, "range": stdlib.RangeFunc,
 		"reverse": stdlib.ReverseListFunc, "setintersection": stdlib.SetIntersectionFunc,
@@ -543,3 +543,36 @@ func outsideOrUnknown(err error, ty cty.Type) (cty.Value, error) {
 	}
 	return cty.UnknownVal(ty), nil
 }
+
+// elementFunc is Terraform's element() keeping the marks of the element it
+// returns (stdlib's merges the marks of the whole list into the result,
+// which would make element(aws_subnet.x[*].id, count.index) refer to every
+// subnet).
+var elementFunc = function.New(&function.Spec{
+	Params: []function.Parameter{
+		{Name: "list", Type: cty.DynamicPseudoType, AllowMarked: true},
+		{Name: "index", Type: cty.Number},
+	},
+	Type: func(args []cty.Value) (cty.Type, error) {
+		return cty.DynamicPseudoType, nil
+	},
+	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+		list, marks := args[0].Unmark()
+		if !list.IsKnown() || !args[1].IsKnown() {
+			return cty.DynamicVal.WithMarks(marks), nil
+		}
+		ty := list.Type()
+		if !(ty.IsListType() || ty.IsTupleType()) {
+			return stdlib.ElementFunc.Call([]cty.Value{args[0], args[1]})
+		}
+		n := list.LengthInt()
+		if n == 0 {
+			return cty.NilVal, fmt.Errorf("cannot use element function with an empty list")
+		}
+		i, acc := args[1].AsBigFloat().Int64()
+		if acc != 0 || i < 0 {
+			return cty.NilVal, fmt.Errorf("invalid index")
+		}
+		return list.Index(cty.NumberIntVal(i % int64(n))).WithMarks(marks), nil
+	},
+})

@@ -20,7 +20,21 @@ func (a *Attr) Refs() []Ref {
 		return nil
 	}
 	if !a.refsDone {
-		a.refs, a.refsDone = mergeRefs(refsOf(a.Value()), a.directRefs()), true
+		marked := refsOf(a.Value())
+		// Direct references add what marks cannot carry (known configured
+		// values), for groups the marks do not already pin down: the marks
+		// of aws_subnet.x[*].id name each instance precisely.
+		groups := map[string]bool{}
+		for _, r := range marked {
+			groups[groupOf(r.Addr)] = true
+		}
+		var direct []Ref
+		for _, r := range a.directRefs() {
+			if !groups[groupOf(r.Addr)] {
+				direct = append(direct, r)
+			}
+		}
+		a.refs, a.refsDone = mergeRefs(marked, direct), true
 	}
 	return a.refs
 }
@@ -124,6 +138,16 @@ func groupTraversal(tr hcl.Traversal) (string, hcl.Traversal) {
 		}
 		return root + "." + n, tr[2:]
 	}
+}
+
+// groupOf strips the instance key from an address.
+func groupOf(addr string) string {
+	if strings.HasSuffix(addr, "]") {
+		if i := strings.LastIndexByte(addr, '['); i > 0 {
+			return addr[:i]
+		}
+	}
+	return addr
 }
 
 // indexSuffix formats an instance key as in addresses: [0], ["k"].

@@ -71,6 +71,11 @@ resource "aws_instance" "web" {
   subnet_id = aws_subnet.private[1].id
 }
 
+resource "aws_instance" "by_element" {
+  count     = 2
+  subnet_id = element(aws_subnet.private[*].id, count.index)
+}
+
 locals {
   cidrs_for   = join(",", [for s in aws_subnet.private : s.cidr_block])
   cidrs_splat = join(",", aws_subnet.private[*].cidr_block)
@@ -89,6 +94,7 @@ output "arn" { value = aws_kms_key.this.arn }
 			"aws_ssm_parameter.via_local":  "aws_kms_key.app",
 			"aws_ssm_parameter.via_module": "module.keys.aws_kms_key.this",
 			"aws_instance.web":             "aws_subnet.private[1]",
+			"aws_instance.by_element[1]":   "aws_subnet.private[1]",
 		}
 		for from, to := range want {
 			r := c.Resource(from)

@@ -27,6 +27,7 @@ type ModuleInstance struct {
 	locals   map[string]cty.Value
 	outputs  map[string]cty.Value
 	inFlight map[string]bool
+	objects  map[string]cty.Value // see cachedObject
 
 	// Children are the instances of this module's calls, by call name, in
 	// key order.
@@ -215,6 +216,8 @@ type resourceGroup struct {
 	// unknown is true when count/for_each could not be evaluated; then
 	// insts holds one instance whose key is unknown.
 	unknown bool
+	// values caches value() by the attribute names asked for.
+	values map[string]cty.Value
 }
 
 func (g *resourceGroup) addr() string {
@@ -251,6 +254,22 @@ func (g *resourceGroup) instances() []*Resource {
 // another expression, restricted to the attributes the expression uses
 // (all configured attributes when names is nil).
 func (g *resourceGroup) value(names map[string]bool) cty.Value {
+	key := "*"
+	if names != nil {
+		key = namesKey("", names)
+	}
+	if v, ok := g.values[key]; ok {
+		return v
+	}
+	v := g.build(names)
+	if g.values == nil {
+		g.values = map[string]cty.Value{}
+	}
+	g.values[key] = v
+	return v
+}
+
+func (g *resourceGroup) build(names map[string]bool) cty.Value {
 	insts := g.instances()
 	if g.unknown {
 		return cty.DynamicVal

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"slices"
+	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -197,18 +199,10 @@ func (s *scope) context(expr hcl.Expression) *hcl.EvalContext {
 		}
 	}
 	if len(varNames) > 0 {
-		m := make(map[string]cty.Value, len(varNames))
-		for n := range varNames {
-			m[n] = s.mi.variable(n)
-		}
-		vars["var"] = cty.ObjectVal(m)
+		vars["var"] = s.mi.cachedObject("var", varNames, s.mi.variable)
 	}
 	if len(localNames) > 0 {
-		m := make(map[string]cty.Value, len(localNames))
-		for n := range localNames {
-			m[n] = s.mi.local(n)
-		}
-		vars["local"] = cty.ObjectVal(m)
+		vars["local"] = s.mi.cachedObject("local", localNames, s.mi.local)
 	}
 	if len(modWant) > 0 {
 		m := map[string]cty.Value{}
@@ -249,6 +243,41 @@ func (s *scope) context(expr hcl.Expression) *hcl.EvalContext {
 	}
 	ctx.Variables = vars
 	return ctx
+}
+
+// cachedObject builds (once per module instance and set of names) the
+// object of the named variables or locals an expression uses: many
+// expressions use the same few, and building cty objects is costly.
+func (mi *ModuleInstance) cachedObject(kind string, names map[string]bool, get func(string) cty.Value) cty.Value {
+	key := namesKey(kind, names)
+	if v, ok := mi.objects[key]; ok {
+		return v
+	}
+	m := make(map[string]cty.Value, len(names))
+	for n := range names {
+		m[n] = get(n)
+	}
+	v := cty.ObjectVal(m)
+	if mi.objects == nil {
+		mi.objects = map[string]cty.Value{}
+	}
+	mi.objects[key] = v
+	return v
+}
+
+// namesKey is kind followed by the sorted names.
+func namesKey(kind string, names map[string]bool) string {
+	if len(names) == 1 {
+		for n := range names {
+			return kind + "\x00" + n
+		}
+	}
+	ns := make([]string, 0, len(names))
+	for n := range names {
+		ns = append(ns, n)
+	}
+	slices.Sort(ns)
+	return kind + "\x00" + strings.Join(ns, "\x00")
 }
 
 // pathValue is `path` for a module instance: module, root and cwd.
