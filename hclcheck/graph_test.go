@@ -71,6 +71,16 @@ resource "aws_instance" "web" {
   subnet_id = aws_subnet.private[1].id
 }
 
+resource "aws_subnet" "zone" {
+  for_each   = toset(["a", "b"])
+  cidr_block = "10.1.${index(["a", "b"], each.key)}.0/24"
+}
+
+resource "aws_route_table_association" "zone" {
+  for_each  = aws_subnet.zone
+  subnet_id = each.value.id
+}
+
 resource "aws_instance" "by_element" {
   count     = 2
   subnet_id = element(aws_subnet.private[*].id, count.index)
@@ -90,11 +100,12 @@ output "arn" { value = aws_kms_key.this.arn }
 	checkConfig(t, files, func(p *Pass) {
 		c := p.Config
 		want := map[string]string{
-			"aws_ssm_parameter.direct":     "aws_kms_key.app",
-			"aws_ssm_parameter.via_local":  "aws_kms_key.app",
-			"aws_ssm_parameter.via_module": "module.keys.aws_kms_key.this",
-			"aws_instance.web":             "aws_subnet.private[1]",
-			"aws_instance.by_element[1]":   "aws_subnet.private[1]",
+			"aws_ssm_parameter.direct":              "aws_kms_key.app",
+			"aws_ssm_parameter.via_local":           "aws_kms_key.app",
+			"aws_ssm_parameter.via_module":          "module.keys.aws_kms_key.this",
+			"aws_instance.web":                      "aws_subnet.private[1]",
+			"aws_instance.by_element[1]":            "aws_subnet.private[1]",
+			`aws_route_table_association.zone["b"]`: `aws_subnet.zone["b"]`,
 		}
 		for from, to := range want {
 			r := c.Resource(from)
@@ -103,7 +114,7 @@ output "arn" { value = aws_kms_key.this.arn }
 				continue
 			}
 			attr := "key_id"
-			if r.Type() == "aws_instance" {
+			if r.Type() != "aws_ssm_parameter" {
 				attr = "subnet_id"
 			}
 			var got []string

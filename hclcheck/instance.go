@@ -233,7 +233,7 @@ func (g *resourceGroup) instances() []*Resource {
 	}
 	g.expanded = true
 	base := g.mi.scope()
-	for _, e := range expand(base, g.decl.Count, g.decl.ForEach) {
+	for _, e := range expand(base, g.decl.Count, g.decl.ForEach, g.decl.Block.Body) {
 		r := &Resource{
 			Decl:       g.decl,
 			Module:     g.mi,
@@ -394,7 +394,7 @@ type expansion struct {
 
 // expand evaluates count or for_each in base and returns one scope per
 // instance. Unknown expansions yield one instance with unknown keys.
-func expand(base *scope, count, forEach hclsyntax.Expression) []expansion {
+func expand(base *scope, count, forEach hclsyntax.Expression, body *hclsyntax.Body) []expansion {
 	switch {
 	case count != nil:
 		v, _ := base.eval(count).UnmarkDeep()
@@ -415,23 +415,38 @@ func expand(base *scope, count, forEach hclsyntax.Expression) []expansion {
 		}
 		return out
 	case forEach != nil:
-		return expandForEach(base, forEach)
+		return expandForEach(base, forEach, body)
 	}
 	return []expansion{{scope: base}}
 }
 
 // expandForEach expands a for_each over a map, object or set of strings.
-// Values that carry marks (sensitive, input from tfvars) keep them in
-// each.value: coarsely, every mark found anywhere in the collection is put
-// on every element, which can only make rules quieter.
-func expandForEach(base *scope, forEach hclsyntax.Expression) []expansion {
+// Marks (sensitive, input from tfvars, references) stay with the element
+// they were on; marks on the collection itself go to every element.
+func expandForEach(base *scope, forEach hclsyntax.Expression, body *hclsyntax.Body) []expansion {
 	unknown := []expansion{{suffix: "[?]", scope: base.withUnknownKey(), entry: forEach.Range()}}
-	v, pvm := base.eval(forEach).UnmarkDeepWithPaths()
+	v, pvm := base.forEachValue(forEach, body).UnmarkDeepWithPaths()
+	// Marks on the collection itself apply to every element; marks inside
+	// an element go back to that element, at their paths.
 	marks := cty.ValueMarks{}
+	byKey := map[string][]cty.PathValueMarks{}
 	for _, pm := range pvm {
-		for m := range pm.Marks {
-			marks[m] = struct{}{}
+		if len(pm.Path) == 0 {
+			for m := range pm.Marks {
+				marks[m] = struct{}{}
+			}
+			continue
 		}
+		var k string
+		switch step := pm.Path[0].(type) {
+		case cty.GetAttrStep:
+			k = step.Name
+		case cty.IndexStep:
+			if step.Key.Type() == cty.String && step.Key.IsKnown() {
+				k = step.Key.AsString()
+			}
+		}
+		byKey[k] = append(byKey[k], cty.PathValueMarks{Path: pm.Path[1:], Marks: pm.Marks})
 	}
 	if !v.IsKnown() || v.IsNull() {
 		return unknown
@@ -458,6 +473,9 @@ func expandForEach(base *scope, forEach hclsyntax.Expression) []expansion {
 			val = k
 		}
 		key := k.AsString()
+		if ms := byKey[key]; len(ms) > 0 {
+			val = val.MarkWithPaths(ms)
+		}
 		e := expansion{suffix: fmt.Sprintf("[%q]", key), scope: base.withEach(key, val.WithMarks(marks)), entry: forEach.Range()}
 		if r, ok := entries[key]; ok {
 			e.entry = r
@@ -468,6 +486,47 @@ func expandForEach(base *scope, forEach hclsyntax.Expression) []expansion {
 		}
 	}
 	return out
+}
+
+// forEachValue evaluates a for_each. `for_each = aws_subnet.private` (a
+// whole resource group) only needs, for each instance, the attributes the
+// block reads from each.value: building every configured attribute of
+// every instance is the costly part, so only those are built.
+func (s *scope) forEachValue(forEach hclsyntax.Expression, body *hclsyntax.Body) cty.Value {
+	st, ok := forEach.(*hclsyntax.ScopeTraversalExpr)
+	if !ok || body == nil {
+		return s.eval(forEach)
+	}
+	key, rest := groupTraversal(st.Traversal)
+	g := s.mi.groups[key]
+	if key == "" || len(rest) > 0 || g == nil {
+		return s.eval(forEach)
+	}
+	names := map[string]bool{}
+	whole := false
+	_ = hclsyntax.VisitAll(body, func(n hclsyntax.Node) hcl.Diagnostics {
+		e, ok := n.(*hclsyntax.ScopeTraversalExpr)
+		if !ok || e.Traversal.RootName() != "each" || len(e.Traversal) < 2 {
+			return nil
+		}
+		if a, ok := e.Traversal[1].(hcl.TraverseAttr); !ok || a.Name != "value" {
+			return nil
+		}
+		if len(e.Traversal) < 3 {
+			whole = true
+			return nil
+		}
+		if a, ok := e.Traversal[2].(hcl.TraverseAttr); ok {
+			names[a.Name] = true
+		} else {
+			whole = true
+		}
+		return nil
+	})
+	if whole {
+		return g.value(nil)
+	}
+	return g.value(names)
 }
 
 // maxInstances caps one count or for_each.

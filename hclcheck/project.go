@@ -452,7 +452,7 @@ func (c *Config) instantiate(m *Module, addr string, parent *ModuleInstance, cal
 			errs.add(*diag)
 		}
 		base := mi.scope()
-		for _, e := range expand(base, call.Count, call.ForEach) {
+		for _, e := range expand(base, call.Count, call.ForEach, nil) {
 			caddr := mi.prefix() + "module." + call.Name + e.suffix
 			k := c.instantiate(child, caddr, mi, call, e.scope, errs, append(slices.Clone(keyPath), call.Name))
 			mi.Children[call.Name] = append(mi.Children[call.Name], k)
