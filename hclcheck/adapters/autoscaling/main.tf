@@ -46,6 +46,9 @@ locals {
 
   create_iam = local.create && var.create_iam_instance_profile
 
+  # The security groups as a tuple, whatever collection was given.
+  security_groups = var.security_groups == null ? [] : [for s in var.security_groups : s]
+
   # The role's name: iam_instance_profile_name, else iam_role_name.
   iam_role_name = var.iam_instance_profile_name != null && var.iam_instance_profile_name != "" ? var.iam_instance_profile_name : (var.iam_role_name != null ? var.iam_role_name : "")
 
@@ -74,7 +77,7 @@ resource "aws_launch_template" "this" {
   user_data     = var.user_data
 
   # With network interfaces, the groups are set on the interfaces instead.
-  vpc_security_group_ids = var.network_interfaces != null ? [] : var.security_groups
+  vpc_security_group_ids = var.network_interfaces != null ? [] : local.security_groups
 
   dynamic "iam_instance_profile" {
     for_each = local.profile_by_arn ? [1] : []
@@ -103,7 +106,7 @@ resource "aws_launch_template" "this" {
       # The interface's groups followed by `security_groups`.
       security_groups = concat(
         contains(keys(network_interfaces.value), "security_groups") && network_interfaces.value.security_groups != null ? network_interfaces.value.security_groups : [],
-        var.security_groups,
+        local.security_groups,
       )
     }
   }

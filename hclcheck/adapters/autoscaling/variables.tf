@@ -33,8 +33,10 @@ variable "region" {
   default = null
 }
 
+# Declared `any` rather than the module's list(string) so that references keep
+# their element positions (ssmlint converts typed inputs as a whole).
 variable "vpc_zone_identifier" {
-  type    = list(string)
+  type    = any
   default = null
 }
 
@@ -151,8 +153,10 @@ variable "user_data" {
   default = null
 }
 
+# Declared `any` rather than the module's list(string) so that references keep
+# their element positions (ssmlint converts typed inputs as a whole).
 variable "security_groups" {
-  type    = list(string)
+  type    = any
   default = []
 }
 
@@ -212,9 +216,11 @@ variable "iam_role_permissions_boundary" {
   default = null
 }
 
+# Declared `any` rather than the module's map(string) so that references keep
+# their element positions (ssmlint converts typed inputs as a whole).
 variable "iam_role_policies" {
   description = "Managed policy ARNs attached to the created role, by any key."
-  type        = map(string)
+  type        = any
   default     = {}
 }
 

@@ -40,7 +40,8 @@ locals {
   create_security_group = local.create && var.create_security_group && var.network_interface == null
   security_group_name   = var.security_group_name != null && var.security_group_name != "" ? var.security_group_name : var.name
 
-  vpc_security_group_ids = local.create_security_group ? concat(var.vpc_security_group_ids, [aws_security_group.this[0].id]) : var.vpc_security_group_ids
+  given_sgs              = var.vpc_security_group_ids == null ? [] : [for s in var.vpc_security_group_ids : s]
+  vpc_security_group_ids = local.create_security_group ? concat(local.given_sgs, [aws_security_group.this[0].id]) : local.given_sgs
 
   instance_tags = merge(var.tags, var.instance_tags, var.name != "" ? { Name = var.name } : {})
 }
@@ -146,32 +147,59 @@ resource "aws_security_group" "this" {
   tags = merge(var.tags, { Name = local.security_group_name }, var.security_group_tags)
 }
 
-# ip_protocol defaults to "tcp"; a rule with only one of from_port/to_port
-# uses it for both.
+# The rules with the module's field defaults applied: ip_protocol "tcp";
+# a rule with only one of from_port/to_port uses it for both.
+locals {
+  egress_rules = {
+    for k, r in(local.create_security_group && var.security_group_egress_rules != null ? var.security_group_egress_rules : {}) : k => {
+      ip_protocol                  = try(r.ip_protocol, null) != null ? r.ip_protocol : "tcp"
+      from_port                    = try(r.from_port, null) != null ? r.from_port : try(r.to_port, null)
+      to_port                      = try(r.to_port, null) != null ? r.to_port : try(r.from_port, null)
+      cidr_ipv4                    = contains(keys(r), "cidr_ipv4") ? r.cidr_ipv4 : null
+      cidr_ipv6                    = contains(keys(r), "cidr_ipv6") ? r.cidr_ipv6 : null
+      prefix_list_id               = contains(keys(r), "prefix_list_id") ? r.prefix_list_id : null
+      referenced_security_group_id = contains(keys(r), "referenced_security_group_id") ? r.referenced_security_group_id : null
+      description                  = try(r.description, null)
+    }
+  }
+  ingress_rules = {
+    for k, r in(local.create_security_group && var.security_group_ingress_rules != null ? var.security_group_ingress_rules : {}) : k => {
+      ip_protocol                  = try(r.ip_protocol, null) != null ? r.ip_protocol : "tcp"
+      from_port                    = try(r.from_port, null) != null ? r.from_port : try(r.to_port, null)
+      to_port                      = try(r.to_port, null) != null ? r.to_port : try(r.from_port, null)
+      cidr_ipv4                    = contains(keys(r), "cidr_ipv4") ? r.cidr_ipv4 : null
+      cidr_ipv6                    = contains(keys(r), "cidr_ipv6") ? r.cidr_ipv6 : null
+      prefix_list_id               = contains(keys(r), "prefix_list_id") ? r.prefix_list_id : null
+      referenced_security_group_id = contains(keys(r), "referenced_security_group_id") ? r.referenced_security_group_id : null
+      description                  = try(r.description, null)
+    }
+  }
+}
+
 resource "aws_vpc_security_group_egress_rule" "this" {
-  for_each = local.create_security_group && var.security_group_egress_rules != null ? var.security_group_egress_rules : {}
+  for_each = local.egress_rules
 
   security_group_id            = aws_security_group.this[0].id
-  ip_protocol                  = var.security_group_egress_rules[each.key].ip_protocol != null ? var.security_group_egress_rules[each.key].ip_protocol : "tcp"
-  from_port                    = var.security_group_egress_rules[each.key].from_port != null ? var.security_group_egress_rules[each.key].from_port : var.security_group_egress_rules[each.key].to_port
-  to_port                      = var.security_group_egress_rules[each.key].to_port != null ? var.security_group_egress_rules[each.key].to_port : var.security_group_egress_rules[each.key].from_port
-  cidr_ipv4                    = var.security_group_egress_rules[each.key].cidr_ipv4
-  cidr_ipv6                    = var.security_group_egress_rules[each.key].cidr_ipv6
-  prefix_list_id               = var.security_group_egress_rules[each.key].prefix_list_id
-  referenced_security_group_id = var.security_group_egress_rules[each.key].referenced_security_group_id
-  description                  = var.security_group_egress_rules[each.key].description
+  ip_protocol                  = local.egress_rules[each.key].ip_protocol
+  from_port                    = local.egress_rules[each.key].from_port
+  to_port                      = local.egress_rules[each.key].to_port
+  cidr_ipv4                    = local.egress_rules[each.key].cidr_ipv4
+  cidr_ipv6                    = local.egress_rules[each.key].cidr_ipv6
+  prefix_list_id               = local.egress_rules[each.key].prefix_list_id
+  referenced_security_group_id = local.egress_rules[each.key].referenced_security_group_id
+  description                  = local.egress_rules[each.key].description
 }
 
 resource "aws_vpc_security_group_ingress_rule" "this" {
-  for_each = local.create_security_group && var.security_group_ingress_rules != null ? var.security_group_ingress_rules : {}
+  for_each = local.ingress_rules
 
   security_group_id            = aws_security_group.this[0].id
-  ip_protocol                  = var.security_group_ingress_rules[each.key].ip_protocol != null ? var.security_group_ingress_rules[each.key].ip_protocol : "tcp"
-  from_port                    = var.security_group_ingress_rules[each.key].from_port != null ? var.security_group_ingress_rules[each.key].from_port : var.security_group_ingress_rules[each.key].to_port
-  to_port                      = var.security_group_ingress_rules[each.key].to_port != null ? var.security_group_ingress_rules[each.key].to_port : var.security_group_ingress_rules[each.key].from_port
-  cidr_ipv4                    = var.security_group_ingress_rules[each.key].cidr_ipv4
-  cidr_ipv6                    = var.security_group_ingress_rules[each.key].cidr_ipv6
-  prefix_list_id               = var.security_group_ingress_rules[each.key].prefix_list_id
-  referenced_security_group_id = var.security_group_ingress_rules[each.key].referenced_security_group_id
-  description                  = var.security_group_ingress_rules[each.key].description
+  ip_protocol                  = local.ingress_rules[each.key].ip_protocol
+  from_port                    = local.ingress_rules[each.key].from_port
+  to_port                      = local.ingress_rules[each.key].to_port
+  cidr_ipv4                    = local.ingress_rules[each.key].cidr_ipv4
+  cidr_ipv6                    = local.ingress_rules[each.key].cidr_ipv6
+  prefix_list_id               = local.ingress_rules[each.key].prefix_list_id
+  referenced_security_group_id = local.ingress_rules[each.key].referenced_security_group_id
+  description                  = local.ingress_rules[each.key].description
 }

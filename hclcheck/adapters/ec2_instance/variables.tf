@@ -52,8 +52,10 @@ variable "subnet_id" {
   default = null
 }
 
+# Declared `any` rather than the module's list(string) so that references keep
+# their element positions (ssmlint converts typed inputs as a whole).
 variable "vpc_security_group_ids" {
-  type    = list(string)
+  type    = any
   default = []
 }
 
@@ -141,9 +143,11 @@ variable "iam_role_permissions_boundary" {
   default = null
 }
 
+# Declared `any` rather than the module's map(string) so that references keep
+# their element positions (ssmlint converts typed inputs as a whole).
 variable "iam_role_policies" {
   description = "Managed policy ARNs attached to the created role, by any key."
-  type        = map(string)
+  type        = any
   default     = {}
 }
 
@@ -185,17 +189,11 @@ variable "security_group_tags" {
 }
 
 variable "security_group_egress_rules" {
-  type = map(object({
-    cidr_ipv4                    = optional(string)
-    cidr_ipv6                    = optional(string)
-    description                  = optional(string)
-    from_port                    = optional(number)
-    ip_protocol                  = optional(string, "tcp")
-    prefix_list_id               = optional(string)
-    referenced_security_group_id = optional(string)
-    tags                         = optional(map(string), {})
-    to_port                      = optional(number)
-  }))
+  # The module's type is map(object({cidr_ipv4, cidr_ipv6, description,
+  # from_port, ip_protocol (default "tcp"), prefix_list_id,
+  # referenced_security_group_id, tags, to_port})); declared `any` so that
+  # references keep their positions, and the defaults are applied in main.tf.
+  type = any
   # All IPv4 and IPv6 traffic out.
   default = {
     ipv4_default = {
@@ -212,16 +210,10 @@ variable "security_group_egress_rules" {
 }
 
 variable "security_group_ingress_rules" {
-  type = map(object({
-    cidr_ipv4                    = optional(string)
-    cidr_ipv6                    = optional(string)
-    description                  = optional(string)
-    from_port                    = optional(number)
-    ip_protocol                  = optional(string, "tcp")
-    prefix_list_id               = optional(string)
-    referenced_security_group_id = optional(string)
-    tags                         = optional(map(string), {})
-    to_port                      = optional(number)
-  }))
+  # The module's type is map(object({cidr_ipv4, cidr_ipv6, description,
+  # from_port, ip_protocol (default "tcp"), prefix_list_id,
+  # referenced_security_group_id, tags, to_port})); declared `any` so that
+  # references keep their positions, and the defaults are applied in main.tf.
+  type    = any
   default = null
 }

@@ -50,15 +50,27 @@ locals {
   has_intra    = local.create_vpc && local.n_intra > 0
 
   n_public_tables = var.create_multiple_public_route_tables ? local.n_public : 1
-  n_intra_tables  = var.create_multiple_intra_route_tables ? local.n_intra : 1
 
   # Database subnets get their own route table(s) only when asked; else
   # they share the private ones.
-  database_tables   = local.has_database && var.create_database_subnet_route_table
-  n_database_tables = var.single_nat_gateway || var.create_database_internet_gateway_route ? 1 : local.n_database
+  database_tables = local.has_database && var.create_database_subnet_route_table
 
   # A VPN gateway the module creates or attaches.
   has_vgw = var.enable_vpn_gateway || var.vpn_gateway_id != ""
+
+  # How many of each the module creates. Where the module picks the i-th
+  # of a list with element() (which wraps around), the model indexes the
+  # resource with i % count: one instance, as in the module (an empty list
+  # is an error there and unknown here).
+  n_public_subnets  = local.has_public && (!var.one_nat_gateway_per_az || local.n_public >= length(var.azs)) ? local.n_public : 0
+  n_nat_gateways    = local.create_vpc && var.enable_nat_gateway ? local.n_nat : 0
+  n_private_tables  = local.has_private && local.n_longest > 0 ? local.n_nat : 0
+  n_database_tables = local.database_tables ? (var.single_nat_gateway || var.create_database_internet_gateway_route ? 1 : local.n_database) : 0
+  n_intra_tables    = local.has_intra ? (var.create_multiple_intra_route_tables ? local.n_intra : 1) : 0
+
+  # The tables the database subnets use (the private ones unless they
+  # have their own), as a list of IDs.
+  database_route_table_ids = local.database_tables ? aws_route_table.database[*].id : aws_route_table.private[*].id
 }
 
 ################################################################################
@@ -84,7 +96,7 @@ resource "aws_vpc" "this" {
 # The module creates no public subnet at all when one NAT gateway per AZ is
 # asked for with fewer public subnets than AZs.
 resource "aws_subnet" "public" {
-  count = local.has_public && (!var.one_nat_gateway_per_az || local.n_public >= length(var.azs)) ? local.n_public : 0
+  count = local.n_public_subnets
 
   vpc_id                  = aws_vpc.this[0].id
   cidr_block              = var.public_subnets[count.index]
@@ -172,12 +184,13 @@ resource "aws_eip" "nat" {
   tags   = merge({ Name = "${var.name}-${element(var.azs, var.single_nat_gateway ? 0 : count.index)}" }, var.tags, var.nat_eip_tags)
 }
 
-# NAT gateway i sits in public subnet i (the first one when single).
+# NAT gateway i sits in public subnet i (wrapping around; the first one
+# when single).
 resource "aws_nat_gateway" "this" {
-  count = local.create_vpc && var.enable_nat_gateway ? local.n_nat : 0
+  count = local.n_nat_gateways
 
-  allocation_id = element(var.reuse_nat_ips ? var.external_nat_ip_ids : aws_eip.nat[*].id, var.single_nat_gateway ? 0 : count.index)
-  subnet_id     = element(aws_subnet.public[*].id, var.single_nat_gateway ? 0 : count.index)
+  allocation_id = var.reuse_nat_ips ? element(var.external_nat_ip_ids, var.single_nat_gateway ? 0 : count.index) : aws_eip.nat[var.single_nat_gateway ? 0 : count.index].id
+  subnet_id     = aws_subnet.public[(var.single_nat_gateway ? 0 : count.index) % max(local.n_public_subnets, 1)].id
 
   tags = merge({ Name = "${var.name}-${element(var.azs, var.single_nat_gateway ? 0 : count.index)}" }, var.tags, var.nat_gateway_tags)
 }
@@ -215,8 +228,8 @@ resource "aws_route_table" "public" {
 resource "aws_route_table_association" "public" {
   count = local.has_public ? local.n_public : 0
 
-  subnet_id      = element(aws_subnet.public[*].id, count.index)
-  route_table_id = element(aws_route_table.public[*].id, var.create_multiple_public_route_tables ? count.index : 0)
+  subnet_id      = aws_subnet.public[count.index].id
+  route_table_id = aws_route_table.public[var.create_multiple_public_route_tables ? count.index : 0].id
 }
 
 resource "aws_route" "public_internet_gateway" {
@@ -241,7 +254,7 @@ resource "aws_route" "public_internet_gateway_ipv6" {
 ################################################################################
 
 resource "aws_route_table" "private" {
-  count = local.has_private && local.n_longest > 0 ? local.n_nat : 0
+  count = local.n_private_tables
 
   vpc_id = aws_vpc.this[0].id
   tags = merge(
@@ -255,22 +268,22 @@ resource "aws_route_table" "private" {
 resource "aws_route_table_association" "private" {
   count = local.has_private ? local.n_private : 0
 
-  subnet_id      = element(aws_subnet.private[*].id, count.index)
-  route_table_id = element(aws_route_table.private[*].id, var.single_nat_gateway ? 0 : count.index)
+  subnet_id      = aws_subnet.private[count.index].id
+  route_table_id = aws_route_table.private[(var.single_nat_gateway ? 0 : count.index) % max(local.n_private_tables, 1)].id
 }
 
 resource "aws_route" "private_nat_gateway" {
   count = local.create_vpc && var.enable_nat_gateway && var.create_private_nat_gateway_route ? local.n_nat : 0
 
-  route_table_id         = element(aws_route_table.private[*].id, count.index)
+  route_table_id         = aws_route_table.private[count.index % max(local.n_private_tables, 1)].id
   destination_cidr_block = var.nat_gateway_destination_cidr_block
-  nat_gateway_id         = element(aws_nat_gateway.this[*].id, count.index)
+  nat_gateway_id         = aws_nat_gateway.this[count.index].id
 }
 
 resource "aws_route" "private_ipv6_egress" {
   count = local.create_vpc && var.create_egress_only_igw && var.enable_ipv6 && local.n_private > 0 ? local.n_nat : 0
 
-  route_table_id              = element(aws_route_table.private[*].id, count.index)
+  route_table_id              = aws_route_table.private[count.index % max(local.n_private_tables, 1)].id
   destination_ipv6_cidr_block = "::/0"
   egress_only_gateway_id      = aws_egress_only_internet_gateway.this[0].id
 }
@@ -281,7 +294,7 @@ resource "aws_route" "private_ipv6_egress" {
 ################################################################################
 
 resource "aws_route_table" "database" {
-  count = local.database_tables ? local.n_database_tables : 0
+  count = local.n_database_tables
 
   vpc_id = aws_vpc.this[0].id
   tags = merge(
@@ -294,9 +307,9 @@ resource "aws_route_table" "database" {
 resource "aws_route_table_association" "database" {
   count = local.has_database ? local.n_database : 0
 
-  subnet_id = element(aws_subnet.database[*].id, count.index)
+  subnet_id = aws_subnet.database[count.index].id
   route_table_id = element(
-    var.create_database_subnet_route_table ? aws_route_table.database[*].id : aws_route_table.private[*].id,
+    local.database_route_table_ids,
     var.create_database_subnet_route_table && (var.single_nat_gateway || var.create_database_internet_gateway_route) ? 0 : count.index,
   )
 }
@@ -312,9 +325,9 @@ resource "aws_route" "database_internet_gateway" {
 resource "aws_route" "database_nat_gateway" {
   count = local.database_tables && !var.create_database_internet_gateway_route && var.create_database_nat_gateway_route && var.enable_nat_gateway ? (var.single_nat_gateway ? 1 : local.n_database) : 0
 
-  route_table_id         = element(aws_route_table.database[*].id, count.index)
+  route_table_id         = aws_route_table.database[count.index % max(local.n_database_tables, 1)].id
   destination_cidr_block = "0.0.0.0/0"
-  nat_gateway_id         = element(aws_nat_gateway.this[*].id, count.index)
+  nat_gateway_id         = aws_nat_gateway.this[count.index % max(local.n_nat_gateways, 1)].id
 }
 
 ################################################################################
@@ -322,7 +335,7 @@ resource "aws_route" "database_nat_gateway" {
 ################################################################################
 
 resource "aws_route_table" "intra" {
-  count = local.has_intra ? local.n_intra_tables : 0
+  count = local.n_intra_tables
 
   vpc_id = aws_vpc.this[0].id
   tags = merge(
@@ -335,8 +348,8 @@ resource "aws_route_table" "intra" {
 resource "aws_route_table_association" "intra" {
   count = local.has_intra ? local.n_intra : 0
 
-  subnet_id      = element(aws_subnet.intra[*].id, count.index)
-  route_table_id = element(aws_route_table.intra[*].id, var.create_multiple_intra_route_tables ? count.index : 0)
+  subnet_id      = aws_subnet.intra[count.index].id
+  route_table_id = aws_route_table.intra[var.create_multiple_intra_route_tables ? count.index : 0].id
 }
 
 ################################################################################
@@ -346,21 +359,21 @@ resource "aws_route_table_association" "intra" {
 resource "aws_vpn_gateway_route_propagation" "public" {
   count = local.create_vpc && var.propagate_public_route_tables_vgw && local.has_vgw ? 1 : 0
 
-  route_table_id = element(aws_route_table.public[*].id, count.index)
+  route_table_id = aws_route_table.public[0].id
   vpn_gateway_id = var.enable_vpn_gateway ? aws_vpn_gateway.this[0].id : var.vpn_gateway_id
 }
 
 resource "aws_vpn_gateway_route_propagation" "private" {
   count = local.create_vpc && var.propagate_private_route_tables_vgw && local.has_vgw ? local.n_private : 0
 
-  route_table_id = element(aws_route_table.private[*].id, count.index)
+  route_table_id = aws_route_table.private[count.index % max(local.n_private_tables, 1)].id
   vpn_gateway_id = var.enable_vpn_gateway ? aws_vpn_gateway.this[0].id : var.vpn_gateway_id
 }
 
 resource "aws_vpn_gateway_route_propagation" "intra" {
   count = local.create_vpc && var.propagate_intra_route_tables_vgw && local.has_vgw ? local.n_intra : 0
 
-  route_table_id = element(aws_route_table.intra[*].id, count.index)
+  route_table_id = aws_route_table.intra[count.index % max(local.n_intra_tables, 1)].id
   vpn_gateway_id = var.enable_vpn_gateway ? aws_vpn_gateway.this[0].id : var.vpn_gateway_id
 }
 

@@ -131,7 +131,7 @@ output "database_subnet_objects" {
 
 # The private tables when the database subnets have none of their own.
 output "database_route_table_ids" {
-  value = local.database_tables ? aws_route_table.database[*].id : aws_route_table.private[*].id
+  value = local.database_route_table_ids
 }
 
 output "database_route_table_association_ids" {

@@ -39,15 +39,19 @@ locals {
   # The endpoint's type, by key.
   endpoint_type = { for k, v in local.endpoints : k => try(v.service_type, "Interface") }
 
+  # The module-wide lists (as tuples, whatever collection was given).
+  subnet_ids = var.subnet_ids == null ? [] : [for s in var.subnet_ids : s]
+  given_sgs  = var.security_group_ids == null ? [] : [for s in var.security_group_ids : s]
+
   # Security groups given to every Interface endpoint.
-  security_group_ids = var.create && var.create_security_group ? concat(var.security_group_ids, [aws_security_group.this[0].id]) : var.security_group_ids
+  security_group_ids = var.create && var.create_security_group ? concat(local.given_sgs, [aws_security_group.this[0].id]) : local.given_sgs
 
   # Per endpoint: the common lists followed by the entry's own.
   endpoint_security_group_ids = {
     for k, v in local.endpoints : k => concat(local.security_group_ids, contains(keys(v), "security_group_ids") ? v.security_group_ids : [])
   }
   endpoint_subnet_ids = {
-    for k, v in local.endpoints : k => concat(var.subnet_ids, contains(keys(v), "subnet_ids") ? v.subnet_ids : [])
+    for k, v in local.endpoints : k => concat(local.subnet_ids, contains(keys(v), "subnet_ids") ? v.subnet_ids : [])
   }
 }
 

@@ -25,15 +25,19 @@ variable "endpoints" {
   default     = {}
 }
 
+# Declared `any` rather than the module's list(string) so that references keep
+# their element positions (ssmlint converts typed inputs as a whole).
 variable "security_group_ids" {
   description = "Security groups of every Interface endpoint."
-  type        = list(string)
+  type        = any
   default     = []
 }
 
+# Declared `any` rather than the module's list(string) so that references keep
+# their element positions (ssmlint converts typed inputs as a whole).
 variable "subnet_ids" {
   description = "Subnets of every Interface endpoint."
-  type        = list(string)
+  type        = any
   default     = []
 }
 
