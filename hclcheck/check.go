@@ -259,7 +259,9 @@ func (r *Resource) EachKey() (string, bool) {
 
 // KnownSuffix returns the end of an attribute's string value that is known
 // even when the whole is not: the value itself when known, else the
-// literal text that ends a template such as "/${var.env}/db/password".
+// parts that end a template and can be evaluated, such as
+// "/${var.env}/db/password" or
+// "com.amazonaws.${data.aws_region.current.name}.${each.value}".
 func KnownSuffix(a *Attr) (string, bool) {
 	if a == nil {
 		return "", false
@@ -273,11 +275,11 @@ func KnownSuffix(a *Attr) (string, bool) {
 	}
 	suffix := ""
 	for i := len(t.Parts) - 1; i >= 0; i-- {
-		lit, ok := t.Parts[i].(*hclsyntax.LiteralValueExpr)
-		if !ok || lit.Val.Type() != cty.String || lit.Val.IsNull() {
+		s, ok := String(a.scope.eval(t.Parts[i]))
+		if !ok {
 			break
 		}
-		suffix = lit.Val.AsString() + suffix
+		suffix = s + suffix
 	}
 	return suffix, suffix != ""
 }

@@ -20,21 +20,15 @@ func (a *Attr) Refs() []Ref {
 		return nil
 	}
 	if !a.refsDone {
-		marked := refsOf(a.Value())
-		// Direct references add what marks cannot carry (known configured
-		// values), for groups the marks do not already pin down: the marks
-		// of aws_subnet.x[*].id name each instance precisely.
-		groups := map[string]bool{}
-		for _, r := range marked {
-			groups[groupOf(r.Addr)] = true
+		// Marks name what computed values come from, precisely (one
+		// instance of a splat, the branch a conditional takes). Only a
+		// value without them (a known configured attribute such as
+		// aws_iam_role.app.name) falls back to what the syntax names.
+		a.refs = refsOf(a.Value())
+		if len(a.refs) == 0 {
+			a.refs = mergeRefs(nil, a.directRefs())
 		}
-		var direct []Ref
-		for _, r := range a.directRefs() {
-			if !groups[groupOf(r.Addr)] {
-				direct = append(direct, r)
-			}
-		}
-		a.refs, a.refsDone = mergeRefs(marked, direct), true
+		a.refsDone = true
 	}
 	return a.refs
 }
@@ -138,16 +132,6 @@ func groupTraversal(tr hcl.Traversal) (string, hcl.Traversal) {
 		}
 		return root + "." + n, tr[2:]
 	}
-}
-
-// groupOf strips the instance key from an address.
-func groupOf(addr string) string {
-	if strings.HasSuffix(addr, "]") {
-		if i := strings.LastIndexByte(addr, '['); i > 0 {
-			return addr[:i]
-		}
-	}
-	return addr
 }
 
 // indexSuffix formats an instance key as in addresses: [0], ["k"].

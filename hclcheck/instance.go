@@ -97,21 +97,53 @@ func conformToType(val cty.Value, decl *Variable) cty.Value {
 	if val == cty.NilVal {
 		return cty.DynamicVal
 	}
-	if decl.Defaults != nil && val.IsWhollyKnown() {
+	// Conversion cannot carry marks: take them off with their paths and put
+	// them back where they were, so that a list of references stays a list
+	// of references (not one value marked with all of them).
+	unmarked, pvm := val.UnmarkDeepWithPaths()
+	if decl.Defaults != nil && unmarked.IsWhollyKnown() {
 		func() {
 			defer func() { _ = recover() }()
-			unmarked, marks := val.UnmarkDeep()
-			val = decl.Defaults.Apply(unmarked).WithMarks(marks)
+			unmarked = decl.Defaults.Apply(unmarked)
 		}()
 	}
-	if decl.Type == cty.DynamicPseudoType {
-		return val
+	if decl.Type != cty.DynamicPseudoType {
+		if conv, err := convert.Convert(unmarked, decl.Type); err == nil {
+			unmarked = conv
+		}
 	}
-	unmarked, marks := val.UnmarkDeep()
-	if conv, err := convert.Convert(unmarked, decl.Type); err == nil {
-		return conv.WithMarks(marks)
+	return remark(unmarked, pvm)
+}
+
+// remark puts marks back at their paths; paths that no longer exist after
+// a conversion put their marks on the whole value instead (never lost).
+func remark(v cty.Value, pvm []cty.PathValueMarks) (out cty.Value) {
+	if len(pvm) == 0 {
+		return v
 	}
-	return val
+	defer func() {
+		if recover() != nil {
+			all := cty.ValueMarks{}
+			for _, pm := range pvm {
+				for m := range pm.Marks {
+					all[m] = struct{}{}
+				}
+			}
+			out = v.WithMarks(all)
+		}
+	}()
+	var lost cty.ValueMarks
+	for _, pm := range pvm {
+		if _, err := pm.Path.Apply(v); err != nil {
+			if lost == nil {
+				lost = cty.ValueMarks{}
+			}
+			for m := range pm.Marks {
+				lost[m] = struct{}{}
+			}
+		}
+	}
+	return v.MarkWithPaths(pvm).WithMarks(lost)
 }
 
 // local returns the value of local.NAME.

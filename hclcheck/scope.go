@@ -65,6 +65,18 @@ func (s *scope) eval(expr hcl.Expression) (val cty.Value) {
 			val = cty.DynamicVal
 		}
 	}()
+	if c, ok := expr.(*hclsyntax.ConditionalExpr); ok {
+		// HCL marks a conditional's result with the marks of both branches;
+		// with a known condition only the branch taken counts (`var.nat ?
+		// aws_route_table.nat.id : aws_route_table.isolated.id`).
+		cond, _ := s.eval(c.Condition).Unmark()
+		if cond.IsKnown() && !cond.IsNull() && cond.Type() == cty.Bool {
+			if cond.True() {
+				return s.eval(c.TrueResult)
+			}
+			return s.eval(c.FalseResult)
+		}
+	}
 	ctx := s.context(expr)
 	v, diags := expr.Value(ctx)
 	if diags.HasErrors() {

@@ -43,7 +43,7 @@ func readEndpoints(c *hclcheck.Config) []endpoint {
 	var out []endpoint
 	for _, r := range c.Resources("aws_vpc_endpoint") {
 		e := endpoint{r: r, service: serviceOf(c, r.Body.Attr("service_name")), typ: "Gateway"}
-		if a := r.Body.Attr("vpc_endpoint_type"); a != nil {
+		if a := r.Body.Attr("vpc_endpoint_type"); a != nil && !isNull(a) {
 			e.typAttr = a
 			e.typ, _ = hclcheck.String(a.Value())
 		}
@@ -80,4 +80,11 @@ func serviceOf(c *hclcheck.Config, a *hclcheck.Attr) string {
 		}
 	}
 	return ""
+}
+
+// isNull reports an attribute set to a known null: Terraform then applies
+// the provider default, as if it were unset.
+func isNull(a *hclcheck.Attr) bool {
+	v, _ := a.Value().Unmark()
+	return v.IsKnown() && v.IsNull()
 }

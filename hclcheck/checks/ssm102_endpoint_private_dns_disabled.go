@@ -13,8 +13,12 @@ func endpointPrivateDNSDisabled(pass *hclcheck.Pass) {
 			continue
 		}
 		a := e.r.Body.Attr("private_dns_enabled")
-		if a == nil {
-			pass.Report(e.r, e.r.DefRange(), "private_dns_enabled",
+		if a == nil || isNull(a) {
+			at := e.r.DefRange()
+			if a != nil {
+				at = hclcheck.At(e.r, a)
+			}
+			pass.Report(e.r, at, "private_dns_enabled",
 				"%s (%s) does not set private_dns_enabled, which defaults to false: SSM Agent keeps resolving the public %s endpoint", e.r.Addr, e.service, e.service)
 			continue
 		}

@@ -13,7 +13,11 @@ func endpointTypeNotInterface(pass *hclcheck.Pass) {
 			continue
 		}
 		if e.typAttr == nil {
-			pass.Report(e.r, e.r.DefRange(), "vpc_endpoint_type",
+			at := e.r.DefRange()
+			if a := e.r.Body.Attr("vpc_endpoint_type"); a != nil {
+				at = hclcheck.At(e.r, a) // set to null: the default applies
+			}
+			pass.Report(e.r, at, "vpc_endpoint_type",
 				"%s (%s) has no vpc_endpoint_type, so the provider creates a Gateway endpoint; %s is only offered as an Interface endpoint", e.r.Addr, e.service, e.service)
 			continue
 		}
