@@ -84,6 +84,18 @@ func (p *Pass) Report(r *Resource, at hcl.Range, attr string, format string, arg
 	if r != nil {
 		f.Resource = r.Addr
 		f.Context = ToRange(r.Decl.Block.Range())
+		if call := adapterCall(r.Module); call != nil {
+			f.Message += fmt.Sprintf(" (inside registry module %s, as ssmlint models it)", call.Source)
+			if isAdapterDir(at.Filename) {
+				// Point at the user's map entry that made the instance,
+				// else at the module block that calls the module.
+				f.Range = ToRange(call.Block.DefRange())
+				f.Context = ToRange(call.Block.Range())
+				if e := r.EntryRange; e.Filename != "" && !isAdapterDir(e.Filename) {
+					f.Range = ToRange(e)
+				}
+			}
+		}
 	}
 	p.out = append(p.out, f)
 	p.res = append(p.res, r)
@@ -298,4 +310,14 @@ func unmarked(v cty.Value) cty.Value {
 	}
 	u, _ := v.UnmarkDeep()
 	return u
+}
+
+// adapterCall returns the user's module call whose registry module ssmlint
+// models with an adapter, when mi is (inside) such a module.
+func adapterCall(mi *ModuleInstance) *CallDecl {
+	var call *CallDecl
+	for ; mi != nil && mi.Module != nil && isAdapterDir(mi.Module.Dir); mi = mi.Parent {
+		call = mi.Call
+	}
+	return call
 }

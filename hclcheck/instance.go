@@ -591,6 +591,13 @@ func entryRanges(s *scope, expr hclsyntax.Expression) map[string]hcl.Range {
 				}
 			}
 			return out
+		case *hclsyntax.ForExpr:
+			// { for k, v in X : k => ... } keeps X's keys.
+			if kt, ok := e.KeyExpr.(*hclsyntax.ScopeTraversalExpr); ok && e.KeyVar != "" && len(kt.Traversal) == 1 && kt.Traversal.RootName() == e.KeyVar {
+				expr = e.CollExpr
+				continue
+			}
+			return nil
 		case *hclsyntax.FunctionCallExpr:
 			if (e.Name == "toset" || e.Name == "tomap") && len(e.Args) == 1 {
 				expr = e.Args[0]

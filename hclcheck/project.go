@@ -17,6 +17,7 @@ import (
 	"github.com/zclconf/go-cty/cty/function"
 
 	"github.com/ssmlint/ssmlint/finding"
+	"github.com/ssmlint/ssmlint/hclcheck/adapters"
 )
 
 // EvalOptions are the variable values given from outside the
@@ -65,8 +66,9 @@ type Project struct {
 	// .terraform/modules.
 	shared map[string]bool
 
-	mu    sync.Mutex
-	cache map[string]*moduleSlot
+	mu       sync.Mutex
+	cache    map[string]*moduleSlot
+	adapters map[string]*moduleSlot
 	calls map[string][]string // directory -> directories its local calls name
 }
 
@@ -84,6 +86,7 @@ func Scan(root string, lopt LoadOptions, eopt EvalOptions, checks []Check, s Set
 		Root: root, lopt: lopt, errs: &errorList{},
 		dirs: map[string][]source{}, content: map[string][]byte{},
 		shared: map[string]bool{}, cache: map[string]*moduleSlot{}, calls: map[string][]string{},
+		adapters: map[string]*moduleSlot{},
 	}
 	if p.lopt.MaxFileSize <= 0 {
 		p.lopt.MaxFileSize = DefaultMaxFileSize
@@ -498,8 +501,45 @@ func (c *Config) resolve(caller *Module, call *CallDecl, keyPath []string) (*Mod
 			return m, nil
 		}
 	}
-	return nil, nil
+	// Not installed: a registry module ssmlint models stands in for it.
+	return p.adapter(call.Source), nil
 }
+
+// adapter returns ssmlint's model of a registry module (parsed once), or
+// nil for a source it does not model.
+func (p *Project) adapter(source string) *Module {
+	dir, files, ok := adapters.Lookup(source)
+	if !ok {
+		return nil
+	}
+	p.mu.Lock()
+	slot := p.adapters[dir]
+	if slot == nil {
+		slot = &moduleSlot{}
+		p.adapters[dir] = slot
+	}
+	p.mu.Unlock()
+	slot.once.Do(func() {
+		names := make([]string, 0, len(files))
+		for n := range files {
+			names = append(names, n)
+		}
+		sort.Strings(names)
+		var tf []*File
+		for _, n := range names {
+			if f, diags := parse(n, files[n]); f != nil {
+				tf = append(tf, f)
+			} else {
+				p.errs.addDiags(diags)
+			}
+		}
+		slot.m = buildModule(dir, tf, nil, p.errs)
+	})
+	return slot.m
+}
+
+// isAdapterDir reports whether a module directory is an adapter's.
+func isAdapterDir(dir string) bool { return strings.HasPrefix(dir, "adapter:") }
 
 // readManifest reads .terraform/modules/modules.json of a root module:
 // module key -> directory (only directories inside the root are kept).
