@@ -69,7 +69,7 @@ type Project struct {
 	mu       sync.Mutex
 	cache    map[string]*moduleSlot
 	adapters map[string]*moduleSlot
-	calls map[string][]string // directory -> directories its local calls name
+	calls    map[string][]string // directory -> directories its local calls name
 }
 
 type moduleSlot struct {
