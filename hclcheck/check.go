@@ -278,22 +278,93 @@ func KnownSuffix(a *Attr) (string, bool) {
 	if a == nil {
 		return "", false
 	}
-	if s, ok := String(a.Value()); ok {
-		return s, true
+	return a.scope.knownTail(a.Expr())
+}
+
+func (s *scope) knownTail(e hclsyntax.Expression) (string, bool) {
+	if v, ok := String(s.eval(e)); ok {
+		return v, true
 	}
-	t, ok := a.Expr().(*hclsyntax.TemplateExpr)
+	t, ok := e.(*hclsyntax.TemplateExpr)
 	if !ok {
 		return "", false
 	}
 	suffix := ""
 	for i := len(t.Parts) - 1; i >= 0; i-- {
-		s, ok := String(a.scope.eval(t.Parts[i]))
+		v, ok := String(s.eval(t.Parts[i]))
 		if !ok {
+			// A local that is itself a template has a known tail too:
+			// "${local.prefix}/X" with prefix = "arn:${…}:iam::aws:policy".
+			if tail, ok := s.localTail(t.Parts[i]); ok {
+				suffix = tail + suffix
+			}
 			break
 		}
-		suffix = s + suffix
+		suffix = v + suffix
 	}
 	return suffix, suffix != ""
+}
+
+// localTail is knownTail of the expression of a local named by e.
+func (s *scope) localTail(e hclsyntax.Expression) (string, bool) {
+	st, ok := e.(*hclsyntax.ScopeTraversalExpr)
+	if !ok || len(st.Traversal) != 2 || st.Traversal.RootName() != "local" {
+		return "", false
+	}
+	at, ok := st.Traversal[1].(hcl.TraverseAttr)
+	if !ok {
+		return "", false
+	}
+	l := s.mi.Module.Locals[at.Name]
+	key := "tail:" + at.Name
+	if l == nil || s.mi.inFlight[key] {
+		return "", false // missing, or a cycle of locals
+	}
+	s.mi.inFlight[key] = true
+	defer delete(s.mi.inFlight, key)
+	return s.mi.scope().knownTail(l.Expr)
+}
+
+// KnownTails is KnownSuffix for an attribute holding a string or a list
+// written element by element: the known value, or the known tail, of
+// each element (ARNs such as "arn:${data.aws_partition.current.partition}:iam::aws:policy/X"
+// are known by their tails). False when some element has no known tail.
+func KnownTails(a *Attr) ([]string, bool) {
+	if a == nil {
+		return nil, true
+	}
+	v, _ := a.Value().Unmark()
+	if v.IsKnown() && !v.IsNull() && v.Type().IsPrimitiveType() {
+		s, ok := String(v)
+		return []string{s}, ok
+	}
+	if v.IsWhollyKnown() && !v.IsNull() && v.CanIterateElements() {
+		var out []string
+		for it := v.ElementIterator(); it.Next(); {
+			_, el := it.Element()
+			s, ok := String(el)
+			if !ok {
+				return nil, false
+			}
+			out = append(out, s)
+		}
+		return out, true
+	}
+	if t, ok := a.Expr().(*hclsyntax.TupleConsExpr); ok {
+		var out []string
+		for _, el := range t.Exprs {
+			s, ok := a.scope.knownTail(el)
+			if !ok {
+				return nil, false
+			}
+			out = append(out, s)
+		}
+		return out, true
+	}
+	if s, ok := KnownSuffix(a); ok {
+		return []string{s}, true
+	}
+	return nil, false
 }
 
 // shallow reports whether v's marks can only sit on v itself: a primitive

@@ -257,10 +257,13 @@ func (a *Attr) OnlyReferences() bool {
 	if a == nil {
 		return false
 	}
-	if refLeaves(a.Value(), false) {
+	if a.scope.directOnly(a.syn.Expr) {
 		return true
 	}
-	return a.scope.directOnly(a.syn.Expr)
+	if _, isTemplate := a.syn.Expr.(*hclsyntax.TemplateExpr); isTemplate {
+		return false // "arn:${data.aws_partition.current.partition}:…" is a string of its own
+	}
+	return refLeaves(a.Value(), false)
 }
 
 // directOnly reports whether an expression is a reference to a declared

@@ -653,3 +653,24 @@ func (mi *ModuleInstance) variableSource(name string) (hclsyntax.Expression, *sc
 	}
 	return nil, nil
 }
+
+// Unresolved reports whether this is a module call whose source ssmlint
+// could not follow (not local, not installed, not modelled): what it
+// creates is unknown.
+func (mi *ModuleInstance) Unresolved() bool { return mi.Module == nil && mi.Call != nil }
+
+// CallArgs returns the arguments of the module call that made this
+// instance, evaluated in the caller (nil for a root).
+func (mi *ModuleInstance) CallArgs() []*Attr {
+	if mi.Call == nil {
+		return nil
+	}
+	body := newBody(mi.Call.Block.Body, mi.callScope, mi.Call.Block)
+	var out []*Attr
+	for name := range mi.Call.Block.Body.Attributes {
+		if !metaArgs[name] {
+			out = append(out, body.Attr(name))
+		}
+	}
+	return out
+}

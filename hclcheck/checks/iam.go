@@ -21,6 +21,8 @@ type policyRef struct {
 	attr  *hclcheck.Attr
 	from  *hclcheck.Resource
 	known bool
+	// declared: a customer policy of the stack, whose document was read.
+	declared bool
 }
 
 // name is the policy name: the last segment of its ARN.
@@ -57,14 +59,26 @@ func policiesOf(c *hclcheck.Config, role *hclcheck.Resource) rolePolicies {
 		if a == nil {
 			return
 		}
-		vals, ok := stringList(a)
+		// A customer policy declared in the stack: read its document.
+		if a.OnlyReferences() {
+			for _, p := range c.Referenced(a) {
+				if p.Type() != "aws_iam_policy" {
+					rp.unknown = true
+					continue
+				}
+				rp.managed = append(rp.managed, policyRef{attr: a, from: from, declared: true})
+				rp.addDoc(p.Body.Attr("policy"))
+			}
+			return
+		}
+		// ARNs, known whole or by their tails (a templated partition).
+		vals, ok := hclcheck.KnownTails(a)
 		if !ok {
 			rp.unknown = true
 			return
 		}
 		for _, arn := range vals {
 			rp.managed = append(rp.managed, policyRef{arn: arn, attr: a, from: from, known: true})
-			rp.addCustomerPolicy(c, a, arn)
 		}
 	}
 	addARNs(role, role.Body.Attr("managed_policy_arns"))
@@ -92,16 +106,6 @@ func policiesOf(c *hclcheck.Config, role *hclcheck.Resource) rolePolicies {
 		}
 	}
 	return rp
-}
-
-// addCustomerPolicy follows a policy ARN to an aws_iam_policy of the
-// stack and adds its document.
-func (rp *rolePolicies) addCustomerPolicy(c *hclcheck.Config, a *hclcheck.Attr, arn string) {
-	for _, p := range c.Referenced(a) {
-		if p.Type() == "aws_iam_policy" {
-			rp.addDoc(p.Body.Attr("policy"))
-		}
-	}
 }
 
 func (rp *rolePolicies) addDoc(a *hclcheck.Attr) {

@@ -243,14 +243,12 @@ func coreGrant(c *hclcheck.Config, m machine) grant {
 		return grantUnknown
 	}
 	for _, p := range rp.managed {
-		if !p.awsManaged() || !policiesWithoutCore[p.name()] {
-			// A customer policy outside the stack, or an AWS policy we do
-			// not know: it may grant the actions.
-			if !p.awsManaged() && len(c.Referenced(p.attr)) > 0 {
-				continue // declared in the stack: its document was read
-			}
-			return grantUnknown
+		if p.declared || p.awsManaged() && policiesWithoutCore[p.name()] {
+			continue // its document was read, or it is known not to grant
 		}
+		// A customer policy outside the stack, or an AWS policy we do not
+		// know: it may grant the actions.
+		return grantUnknown
 	}
 	return grantNo
 }

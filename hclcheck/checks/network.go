@@ -117,8 +117,14 @@ func effectiveTables(c *hclcheck.Config, subnet *hclcheck.Resource) (tables []*h
 // the VPC's main/default table id.
 func implicitMainEgress(c *hclcheck.Config, vpc *hclcheck.Resource) (egress, string) {
 	state := egressNo
+	if vgwPropagates(c, vpc) {
+		state = egressUnknown
+	}
 	for _, d := range c.Resources("aws_default_route_table") {
 		if refersTo(c, d.Body.Attr("default_route_table_id"), vpc) {
+			if d.Body.Has("propagating_vgws") || vgwPropagates(c, d) {
+				state = egressUnknown
+			}
 			if st := routesEgress(d.Body); st != egressNo {
 				state = st
 			}
@@ -140,7 +146,7 @@ func implicitMainEgress(c *hclcheck.Config, vpc *hclcheck.Resource) (egress, str
 // tableEgress looks at a route table's inline routes and aws_route
 // resources.
 func tableEgress(c *hclcheck.Config, rt *hclcheck.Resource) egress {
-	if rt.Body.Has("propagating_vgws") {
+	if rt.Body.Has("propagating_vgws") || vgwPropagates(c, rt) {
 		return egressUnknown // a VPN gateway may propagate a default route
 	}
 	state := routesEgress(rt.Body)
@@ -214,6 +220,9 @@ func unresolvedRoutes(c *hclcheck.Config) bool {
 }
 
 func anyUnresolvedRoute(c *hclcheck.Config) bool {
+	if unresolvedNetworkModule(c) {
+		return true
+	}
 	for _, r := range c.Resources("aws_route") {
 		a := r.Body.Attr("route_table_id")
 		if a == nil {
@@ -266,6 +275,9 @@ func endpointsByVPC(c *hclcheck.Config) (by map[*hclcheck.Resource]*vpcEndpoints
 
 func groupEndpoints(c *hclcheck.Config) (by map[*hclcheck.Resource]*vpcEndpoints, unsure bool) {
 	by = map[*hclcheck.Resource]*vpcEndpoints{}
+	if unresolvedNetworkModule(c) {
+		unsure = true
+	}
 	for _, e := range endpoints(c) {
 		vpc := vpcOf(c, e.r)
 		if vpc == nil || e.service == "" || !e.r.KeyKnown() {
@@ -288,4 +300,39 @@ func groupEndpoints(c *hclcheck.Config) (by map[*hclcheck.Resource]*vpcEndpoints
 		}
 	}
 	return by, unsure
+}
+
+// unresolvedNetworkModule reports a module call that ssmlint cannot follow
+// and that is given a VPC, subnet or route table of the stack: it may add
+// routes (a NAT instance module) or endpoints to them.
+func unresolvedNetworkModule(c *hclcheck.Config) bool {
+	return c.Memo(memoKey{query: "unresolvedNetworkModule"}, func() any {
+		for _, mi := range c.Instances {
+			if !mi.Unresolved() {
+				continue
+			}
+			for _, a := range mi.CallArgs() {
+				for _, r := range c.Referenced(a) {
+					switch r.Type() {
+					case "aws_vpc", "aws_subnet", "aws_route_table", "aws_default_route_table":
+						return true
+					}
+				}
+			}
+		}
+		return false
+	}).(bool)
+}
+
+// vgwPropagates reports an aws_vpn_gateway_route_propagation into the
+// table (or, given a VPC, into its main table), or one whose table cannot
+// be told.
+func vgwPropagates(c *hclcheck.Config, target *hclcheck.Resource) bool {
+	for _, p := range c.Resources("aws_vpn_gateway_route_propagation") {
+		a := p.Body.Attr("route_table_id")
+		if a == nil || len(a.Refs()) == 0 || refersTo(c, a, target) {
+			return true
+		}
+	}
+	return false
 }

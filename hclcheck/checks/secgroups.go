@@ -93,10 +93,13 @@ func readRules(c *hclcheck.Config, direction string) []sgRule {
 		}
 	}
 	for _, rr := range c.Resources("aws_security_group_rule") {
-		if t, _, ok := hclcheck.AttrString(rr.Body, "type"); !ok || t != direction {
+		// A rule whose type cannot be known may be either direction, with
+		// contents we cannot rely on.
+		t, _, typeKnown := hclcheck.AttrString(rr.Body, "type")
+		if typeKnown && t != direction {
 			continue
 		}
-		r := sgRule{from: rr, at: rr.Body, groupAttr: rr.Body.Attr("security_group_id"), known: true}
+		r := sgRule{from: rr, at: rr.Body, groupAttr: rr.Body.Attr("security_group_id"), known: typeKnown}
 		r.protocol, r.fromPort, r.toPort = protoPorts(rr.Body, "protocol", "from_port", "to_port", &r.known)
 		r.cidrs, r.cidrAttr = prefixes(rr.Body, &r.known, "cidr_blocks", "ipv6_cidr_blocks")
 		r.sgs, r.sgsUnknown = referencedGroups(c, rr.Body.Attr("source_security_group_id"))

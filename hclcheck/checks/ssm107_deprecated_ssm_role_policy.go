@@ -24,7 +24,7 @@ func deprecatedSSMRolePolicy(pass *hclcheck.Pass) {
 			if a == nil || seen[a] {
 				continue
 			}
-			arn, ok := hclcheck.String(a.Value())
+			arn, ok := hclcheck.KnownSuffix(a)
 			p := policyRef{arn: arn}
 			if !ok || p.name() != policyEC2RoleForSSM || !p.awsManaged() {
 				continue
