@@ -177,7 +177,7 @@ func (p *Pass) unpinShared() {
 		}
 		msg := strings.ReplaceAll(f.Message, r.Addr, "")
 		if r.scope.hasEach {
-			msg = strings.ReplaceAll(msg, r.scope.eachKey, "")
+			msg = removeWord(msg, r.scope.eachKey)
 		}
 		key := fmt.Sprintf("%s\x00%s\x00%s\x00%s", r.Module.Addr, r.Decl.Type+"."+r.Decl.Name, f.Attribute, msg)
 		g := groups[key]
@@ -391,4 +391,32 @@ func adapterCall(mi *ModuleInstance) *CallDecl {
 		call = mi.Call
 	}
 	return call
+}
+
+// removeWord deletes occurrences of w that are not part of a longer word
+// (a key "a" must not eat every letter a of a message).
+func removeWord(s, w string) string {
+	if w == "" {
+		return s
+	}
+	isWord := func(b byte) bool {
+		return b == '_' || b == '-' || b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z'
+	}
+	var out strings.Builder
+	for i := 0; i < len(s); {
+		j := strings.Index(s[i:], w)
+		if j < 0 {
+			out.WriteString(s[i:])
+			break
+		}
+		start, end := i+j, i+j+len(w)
+		if (start > 0 && isWord(s[start-1])) || (end < len(s) && isWord(s[end])) {
+			out.WriteString(s[i : start+1])
+			i = start + 1
+			continue
+		}
+		out.WriteString(s[i:start])
+		i = end
+	}
+	return out.String()
 }

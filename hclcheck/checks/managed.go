@@ -93,6 +93,8 @@ func (ms *managedSet) managedExceptRole(m machine) bool {
 		switch {
 		case t.refs[m.r.Addr]:
 			return true
+		case t.key == "InstanceIds" && contains(t.values, "*"):
+			return true // every instance of the account
 		case strings.HasPrefix(t.key, "tag:"):
 			if v, ok := tags[strings.TrimPrefix(t.key, "tag:")]; ok && contains(t.values, v) {
 				return true
