@@ -497,3 +497,11 @@ func (c *Config) noteEvalErrors(diags hcl.Diagnostics) {
 		c.errs.add(hcl.Diagnostic{Severity: hcl.DiagError, Summary: fmt.Sprintf("%s() path %s", extra.CalledFunctionName(), out.Error()), Subject: at})
 	}
 }
+
+// Config returns the configuration the attribute belongs to.
+func (a *Attr) Config() *Config {
+	if a == nil || a.scope == nil {
+		return nil
+	}
+	return a.scope.mi.config
+}

@@ -44,6 +44,10 @@ type rolePolicies struct {
 	// docs are the JSON documents of inline policies and of customer
 	// managed policies declared in the stack.
 	docs []string
+	// statements come from data "aws_iam_policy_document" blocks whose
+	// JSON is not known (a resource ARN computed at apply) but whose
+	// effects and actions are.
+	statements []statement
 	// unknown is true when some attachment or document could not be
 	// evaluated: the role may be granted more than we see.
 	unknown bool
@@ -112,12 +116,53 @@ func (rp *rolePolicies) addDoc(a *hclcheck.Attr) {
 	if a == nil {
 		return
 	}
-	s, ok := hclcheck.String(a.Value())
-	if !ok {
-		rp.unknown = true
+	if s, ok := hclcheck.String(a.Value()); ok {
+		rp.docs = append(rp.docs, s)
 		return
 	}
-	rp.docs = append(rp.docs, s)
+	if c := a.Config(); c != nil {
+		if docs := c.Referenced(a); len(docs) == 1 && docs[0].IsData() && docs[0].Type() == "aws_iam_policy_document" {
+			if sts, ok := documentStatements(docs[0]); ok {
+				rp.statements = append(rp.statements, sts...)
+				return
+			}
+		}
+	}
+	rp.unknown = true
+}
+
+// documentStatements reads the statements of a data
+// "aws_iam_policy_document": effect (default Allow), actions and
+// not_actions. Documents merged from others are not followed.
+func documentStatements(d *hclcheck.Resource) ([]statement, bool) {
+	for _, n := range []string{"source_policy_documents", "override_policy_documents", "source_json", "override_json"} {
+		if d.Body.Has(n) {
+			return nil, false
+		}
+	}
+	var out []statement
+	for _, b := range d.Body.Blocks("statement") {
+		if b.Uncertain {
+			return nil, false
+		}
+		st := statement{effect: "Allow"}
+		if e, _, ok := hclcheck.AttrString(b, "effect"); ok {
+			st.effect = e
+		} else if b.Has("effect") {
+			return nil, false
+		}
+		field := b.Attr("actions")
+		if na := b.Attr("not_actions"); na != nil {
+			field, st.notAction = na, true
+		}
+		acts, ok := stringList(field)
+		if !ok {
+			return nil, false
+		}
+		st.actions = acts
+		out = append(out, st)
+	}
+	return out, true
 }
 
 // sameName reports whether a role attribute is the role's literal name.

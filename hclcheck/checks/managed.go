@@ -224,7 +224,7 @@ func coreGrant(c *hclcheck.Config, m machine) grant {
 			return grantYes
 		}
 	}
-	var sts []statement
+	sts := rp.statements
 	for _, d := range rp.docs {
 		s, ok := parsePolicy(d)
 		if !ok {
