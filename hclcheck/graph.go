@@ -25,7 +25,7 @@ func (a *Attr) Refs() []Ref {
 		// value without them (a known configured attribute such as
 		// aws_iam_role.app.name) falls back to what the syntax names.
 		a.refs = refsOf(a.Value())
-		if len(a.refs) == 0 {
+		if len(a.refs) == 0 && a.Value().IsWhollyKnown() {
 			a.refs = mergeRefs(nil, a.directRefs())
 		}
 		a.refsDone = true
@@ -38,6 +38,16 @@ func (a *Attr) Refs() []Ref {
 // carry no Ref mark, so they are found from the syntax. A group named
 // without a literal index stands for each of its instances.
 func (a *Attr) directRefs() []Ref {
+	named := false
+	for _, tr := range a.scope.mi.Module.variablesOf(a.syn.Expr) {
+		if key, _ := groupTraversal(tr); key != "" && a.scope.mi.groups[key] != nil {
+			named = true
+			break
+		}
+	}
+	if !named {
+		return nil
+	}
 	var out []Ref
 	// aws_x.y[each.key].attr: the index is an expression; evaluate it.
 	indexed := map[hcl.Range]bool{}

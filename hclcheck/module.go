@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/ext/typeexpr"
@@ -25,6 +26,23 @@ type Module struct {
 	Calls     []*CallDecl
 	// Providers lists provider blocks, for rules that need a region.
 	Providers []*hclsyntax.Block
+	// traversals caches Expression.Variables: a shared module's
+	// expressions are evaluated once per call, and walking them for their
+	// references is a good part of that.
+	traversals sync.Map // hcl.Expression -> []hcl.Traversal
+}
+
+// variablesOf is expr.Variables(), cached per module.
+func (m *Module) variablesOf(expr hcl.Expression) []hcl.Traversal {
+	if m == nil {
+		return expr.Variables()
+	}
+	if v, ok := m.traversals.Load(expr); ok {
+		return v.([]hcl.Traversal)
+	}
+	trs := expr.Variables()
+	m.traversals.Store(expr, trs)
+	return trs
 }
 
 // Variable is a `variable` block.

@@ -89,7 +89,7 @@ func (s *scope) eval(expr hcl.Expression) (val cty.Value) {
 // context builds the evaluation context for one expression from the
 // references it makes, so that only what it uses is evaluated.
 func (s *scope) context(expr hcl.Expression) *hcl.EvalContext {
-	trs := expr.Variables()
+	trs := s.mi.Module.variablesOf(expr)
 	ctx := &hcl.EvalContext{Functions: s.mi.config.funcs}
 	if len(trs) == 0 {
 		return ctx
@@ -468,7 +468,7 @@ func (a *Attr) Value() cty.Value {
 // UsesEach reports whether the expression refers to each.* or count.index,
 // i.e. differs between instances.
 func (a *Attr) UsesEach() bool {
-	for _, tr := range a.syn.Expr.Variables() {
+	for _, tr := range a.scope.mi.Module.variablesOf(a.syn.Expr) {
 		if r := tr.RootName(); r == "each" || r == "count" {
 			return true
 		}
