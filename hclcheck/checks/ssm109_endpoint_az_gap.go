@@ -57,6 +57,18 @@ func zoneOf(s *hclcheck.Resource) (string, bool) {
 // servicesMissingZone lists the SSM services whose Interface endpoints in
 // the VPC have no subnet in the zone.
 func servicesMissingZone(c *hclcheck.Config, vpc *hclcheck.Resource, az string) ([]string, bool) {
+	type result struct {
+		gaps  []string
+		known bool
+	}
+	r := c.Memo(memoKey{"servicesMissingZone", vpc.Addr + "\x00" + az}, func() any {
+		gaps, known := findZoneGaps(c, vpc, az)
+		return result{gaps, known}
+	}).(result)
+	return r.gaps, r.known
+}
+
+func findZoneGaps(c *hclcheck.Config, vpc *hclcheck.Resource, az string) ([]string, bool) {
 	inZone := map[string]bool{}
 	present := map[string]bool{}
 	for _, e := range endpoints(c) {

@@ -11,8 +11,38 @@ import (
 func missingSupportingEndpoint(pass *hclcheck.Pass) {
 	c := pass.Config
 	byVPC, unsure := endpointsByVPC(c)
+	if unsure {
+		return
+	}
+	// Machines in subnets without egress come first: most stacks have
+	// none, and then nothing else needs reading.
+	type placed struct {
+		m      machine
+		subnet *hclcheck.Resource
+		vpc    *hclcheck.Resource
+	}
+	var isolated []placed
+	ms := newManagedSet(pass)
+	for _, m := range machines(c) {
+		if !m.subnetsKnown || !ms.managed(m) {
+			continue
+		}
+		for _, s := range m.subnets {
+			vpc := vpcOf(c, s)
+			if vpc == nil {
+				continue
+			}
+			if st, _ := subnetEgress(c, s); st == egressNo {
+				isolated = append(isolated, placed{m, s, vpc})
+				break
+			}
+		}
+	}
+	if len(isolated) == 0 {
+		return
+	}
 	docs, docsUnknown := sessionDocs(c)
-	if unsure || docsUnknown {
+	if docsUnknown {
 		return
 	}
 	needs := map[string]string{} // service -> why
@@ -33,45 +63,29 @@ func missingSupportingEndpoint(pass *hclcheck.Pass) {
 	if p := patching(c); p != "" && needs[svcS3] == "" {
 		needs[svcS3] = "instances are patched (" + p + "), and patches come from S3"
 	}
-	if len(needs) == 0 {
-		return
-	}
-	ms := newManagedSet(pass)
-	for _, m := range machines(c) {
-		if !m.subnetsKnown || !ms.managed(m) {
-			continue
-		}
-		for _, s := range m.subnets {
-			vpc := vpcOf(c, s)
-			if vpc == nil {
+	for _, pl := range isolated {
+		m, s, vpc := pl.m, pl.subnet, pl.vpc
+		have := byVPC[vpc]
+		r, at := m.placement()
+		for _, svc := range []string{svcLogs, svcKMS, svcS3} {
+			why := needs[svc]
+			if why == "" {
 				continue
 			}
-			if st, _ := subnetEgress(c, s); st != egressNo {
-				continue
-			}
-			have := byVPC[vpc]
-			r, at := m.placement()
-			for _, svc := range []string{svcLogs, svcKMS, svcS3} {
-				why := needs[svc]
-				if why == "" {
+			switch svc {
+			case svcS3:
+				if ok, known := s3Reachable(c, have, s, vpc); ok || !known {
 					continue
 				}
-				switch svc {
-				case svcS3:
-					if ok, known := s3Reachable(c, have, s, vpc); ok || !known {
-						continue
-					}
-					pass.Report(r, hclcheck.At(r, at), at.Name,
-						"%s runs in %s, which has no way out of the VPC, and %s; but no s3 Gateway endpoint is on that subnet's route table", m.name(), s.Addr, why)
-				default:
-					if have != nil && have.interfaces[svc] {
-						continue
-					}
-					pass.Report(r, hclcheck.At(r, at), at.Name,
-						"%s runs in %s, which has no way out of the VPC, and %s; but %s has no %s Interface endpoint", m.name(), s.Addr, why, vpc.Addr, svc)
+				pass.Report(r, hclcheck.At(r, at), at.Name,
+					"%s runs in %s, which has no way out of the VPC, and %s; but no s3 Gateway endpoint is on that subnet's route table", m.name(), s.Addr, why)
+			default:
+				if have != nil && have.interfaces[svc] {
+					continue
 				}
+				pass.Report(r, hclcheck.At(r, at), at.Name,
+					"%s runs in %s, which has no way out of the VPC, and %s; but %s has no %s Interface endpoint", m.name(), s.Addr, why, vpc.Addr, svc)
 			}
-			break
 		}
 	}
 }
