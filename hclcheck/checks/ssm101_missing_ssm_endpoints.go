@@ -23,13 +23,10 @@ func missingEC2MessagesEndpoint(pass *hclcheck.Pass) {
 // ec2messages among the missing services.
 func reportMissingEndpoints(pass *hclcheck.Pass, services []string) {
 	c := pass.Config
-	byVPC, unsure := endpointsByVPC(c)
-	if unsure {
-		return
-	}
-	ms := newManagedSet(pass)
+	var byVPC map[*hclcheck.Resource]*vpcEndpoints
+	var ms *managedSet
 	for _, m := range machines(c) {
-		if !m.subnetsKnown || !ms.managed(m) {
+		if !m.subnetsKnown {
 			continue
 		}
 		for _, s := range m.subnets {
@@ -40,6 +37,17 @@ func reportMissingEndpoints(pass *hclcheck.Pass, services []string) {
 			st, why := subnetEgress(c, s)
 			if st != egressNo {
 				continue
+			}
+			// Only now, for an isolated machine, the costlier questions.
+			if ms == nil {
+				var unsure bool
+				if byVPC, unsure = endpointsByVPC(c); unsure {
+					return
+				}
+				ms = newManagedSet(pass)
+			}
+			if !ms.managed(m) {
+				break
 			}
 			have := byVPC[vpc]
 			var missing []string

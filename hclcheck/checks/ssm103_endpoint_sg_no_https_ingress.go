@@ -16,16 +16,8 @@ func endpointSGNoHTTPSIngress(pass *hclcheck.Pass) {
 	if sgRuleResourcesUnresolved(c, "ingress") {
 		return
 	}
-	ms := newManagedSet(pass)
 	var managed []machine
-	for _, m := range machines(c) {
-		if m.subnetsKnown && m.sgsKnown && ms.managed(m) {
-			managed = append(managed, m)
-		}
-	}
-	if len(managed) == 0 {
-		return
-	}
+	computed := false
 	for _, e := range endpoints(c) {
 		if !isSSMService(e.service) || e.typ != "Interface" {
 			continue
@@ -33,6 +25,18 @@ func endpointSGNoHTTPSIngress(pass *hclcheck.Pass) {
 		vpc := vpcOf(c, e.r)
 		if vpc == nil {
 			continue
+		}
+		if !computed {
+			computed = true
+			ms := newManagedSet(pass)
+			for _, m := range machines(c) {
+				if m.subnetsKnown && m.sgsKnown && ms.managed(m) {
+					managed = append(managed, m)
+				}
+			}
+		}
+		if len(managed) == 0 {
+			return
 		}
 		sgAttr := e.r.Body.Attr("security_group_ids")
 		sgs, known := resolveAll(c, sgAttr, "aws_security_group")

@@ -16,14 +16,17 @@ func endpointAZGap(pass *hclcheck.Pass) {
 	if unsure {
 		return
 	}
+	if len(byVPC) == 0 {
+		return
+	}
 	ms := newManagedSet(pass)
 	for _, m := range machines(c) {
-		if !m.subnetsKnown || !ms.managed(m) {
+		if !m.subnetsKnown {
 			continue
 		}
 		for _, s := range m.subnets {
 			vpc := vpcOf(c, s)
-			if vpc == nil || byVPC[vpc] == nil || !byVPC[vpc].any {
+			if vpc == nil || byVPC[vpc] == nil || !byVPC[vpc].any || !ms.managed(m) {
 				continue
 			}
 			az, ok := zoneOf(s)
