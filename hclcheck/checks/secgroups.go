@@ -2,6 +2,7 @@ package checks
 
 import (
 	"net/netip"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -54,16 +55,29 @@ func (r sgRule) coversTCP(port int) bool {
 // sgRules returns the rules of a security group for a direction
 // ("ingress" or "egress").
 func sgRules(c *hclcheck.Config, sg *hclcheck.Resource, direction string) []sgRule {
-	var out []sgRule
-	for _, r := range allRules(c, direction) {
-		if r.group == sg || r.group == nil && refersTo(c, r.groupAttr, sg) {
-			if r.self {
-				r.sgs = append(r.sgs, sg)
+	return rulesByGroup(c, direction)[sg]
+}
+
+// rulesByGroup indexes the rules of a direction by the declared groups
+// they belong to (once per configuration).
+func rulesByGroup(c *hclcheck.Config, direction string) map[*hclcheck.Resource][]sgRule {
+	return c.Memo(memoKey{"rulesByGroup", direction}, func() any {
+		by := map[*hclcheck.Resource][]sgRule{}
+		for _, r := range allRules(c, direction) {
+			if r.group != nil {
+				by[r.group] = append(by[r.group], r)
+				continue
 			}
-			out = append(out, r)
+			for _, sg := range c.Referenced(r.groupAttr) {
+				rr := r
+				if rr.self {
+					rr.sgs = append(slices.Clone(rr.sgs), sg)
+				}
+				by[sg] = append(by[sg], rr)
+			}
 		}
-	}
-	return out
+		return by
+	}).(map[*hclcheck.Resource][]sgRule)
 }
 
 // allRules lists every rule of a direction in the configuration: the
