@@ -420,3 +420,18 @@ func removeWord(s, w string) string {
 	}
 	return out.String()
 }
+
+// ElementRange returns the range of the element of a list attribute
+// written element by element whose known value (or known tail) satisfies
+// match, so that a finding about one entry of a list points at it; else
+// the attribute's range.
+func ElementRange(a *Attr, match func(string) bool) hcl.Range {
+	if t, ok := a.Expr().(*hclsyntax.TupleConsExpr); ok {
+		for _, el := range t.Exprs {
+			if s, ok := a.scope.knownTail(el); ok && match(s) {
+				return el.Range()
+			}
+		}
+	}
+	return a.Range()
+}

@@ -23,28 +23,32 @@ type scope struct {
 	countIndex int
 	unknownKey bool // count/for_each unknown: each.* and count.index unknown
 	iterators  map[string]cty.Value
+	eachObj    cty.Value // `each`, built on first use
 }
 
 func (s *scope) withEach(key string, val cty.Value) *scope {
 	c := *s
-	c.hasEach, c.eachKey, c.eachValue = true, key, val
+	c.hasEach, c.eachKey, c.eachValue, c.eachObj = true, key, val, cty.NilVal
 	return &c
 }
 
 func (s *scope) withCount(i int) *scope {
 	c := *s
+	c.eachObj = cty.NilVal
 	c.hasCount, c.countIndex = true, i
 	return &c
 }
 
 func (s *scope) withUnknownKey() *scope {
 	c := *s
+	c.eachObj = cty.NilVal
 	c.unknownKey = true
 	return &c
 }
 
 func (s *scope) withIterator(name string, key, val cty.Value) *scope {
 	c := *s
+	c.eachObj = cty.NilVal
 	c.iterators = make(map[string]cty.Value, len(s.iterators)+1)
 	for k, v := range s.iterators {
 		c.iterators[k] = v
@@ -170,7 +174,10 @@ func (s *scope) context(expr hcl.Expression) *hcl.EvalContext {
 			case s.unknownKey:
 				vars["each"] = cty.ObjectVal(map[string]cty.Value{"key": cty.UnknownVal(cty.String), "value": cty.DynamicVal})
 			case s.hasEach:
-				vars["each"] = cty.ObjectVal(map[string]cty.Value{"key": cty.StringVal(s.eachKey), "value": s.eachValue})
+				if s.eachObj == cty.NilVal {
+					s.eachObj = cty.ObjectVal(map[string]cty.Value{"key": cty.StringVal(s.eachKey), "value": s.eachValue})
+				}
+				vars["each"] = s.eachObj
 			}
 		case "count":
 			switch {

@@ -13,7 +13,11 @@ func deprecatedSSMRolePolicy(pass *hclcheck.Pass) {
 				continue
 			}
 			seen[p.attr] = true
-			pass.Report(p.from, hclcheck.At(p.from, p.attr), p.attr.Name,
+			at := hclcheck.At(p.from, p.attr)
+			if at == p.attr.Range() {
+				at = hclcheck.ElementRange(p.attr, isEC2RoleForSSM)
+			}
+			pass.Report(p.from, at, p.attr.Name,
 				"%s attaches AmazonEC2RoleforSSM to %s: AWS describes it as due for deprecation, and it is far broader than Session Manager needs", p.from.Addr, role.Addr)
 		}
 	}
@@ -34,4 +38,10 @@ func deprecatedSSMRolePolicy(pass *hclcheck.Pass) {
 				"%s attaches AmazonEC2RoleforSSM: AWS describes it as due for deprecation, and it is far broader than Session Manager needs", r.Addr)
 		}
 	}
+}
+
+// isEC2RoleForSSM matches the deprecated policy's ARN (or its known tail).
+func isEC2RoleForSSM(arn string) bool {
+	p := policyRef{arn: arn}
+	return p.awsManaged() && p.name() == policyEC2RoleForSSM
 }

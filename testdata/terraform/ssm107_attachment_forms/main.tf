@@ -31,9 +31,9 @@ resource "aws_iam_role" "bastion" {
 # Exclusive attachments: the whole set is managed here.
 resource "aws_iam_role_policy_attachments_exclusive" "bastion" {
   role_name = aws_iam_role.bastion.name
-  policy_arns = [ # expect: SSM107:17
+  policy_arns = [
     "${local.aws_policy}/AmazonSSMManagedInstanceCore",
-    "${local.aws_policy}/service-role/AmazonEC2RoleforSSM",
+    "${local.aws_policy}/service-role/AmazonEC2RoleforSSM", # expect: SSM107:5
   ]
 }
 

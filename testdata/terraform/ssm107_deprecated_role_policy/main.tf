@@ -19,7 +19,7 @@ resource "aws_iam_role_policy_attachment" "ok_core" {
 resource "aws_iam_role" "inline_list" {
   name                = "inline-list"
   assume_role_policy  = "{}"
-  managed_policy_arns = ["arn:aws:iam::aws:policy/service-role/AmazonEC2RoleforSSM"] # expect: SSM107:25
+  managed_policy_arns = ["arn:aws:iam::aws:policy/service-role/AmazonEC2RoleforSSM"] # expect: SSM107:26
 }
 
 # A role of another stack, named by a variable: still an attachment.
