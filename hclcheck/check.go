@@ -89,10 +89,14 @@ func (p *Pass) Report(r *Resource, at hcl.Range, attr string, format string, arg
 			if isAdapterDir(at.Filename) {
 				// Point at the user's map entry that made the instance,
 				// else at the module block that calls the module.
+				// The user's argument of the same name, else the map entry
+				// that made the instance, else the module block.
 				f.Range = ToRange(call.Block.DefRange())
 				f.Context = ToRange(call.Block.Range())
 				if e := r.EntryRange; e.Filename != "" && !isAdapterDir(e.Filename) {
 					f.Range = ToRange(e)
+				} else if arg := call.Block.Body.Attributes[attr]; arg != nil && attr != "" {
+					f.Range = ToRange(arg.Expr.Range())
 				}
 			}
 		}

@@ -34,13 +34,13 @@ module "endpoints" {
   }
 }
 
-module "app" { # expect: SSM110:1
+module "app" {
   source  = "terraform-aws-modules/ec2-instance/aws"
   version = "~> 5.0"
 
   name                        = "app"
   instance_type               = "t3.micro"
-  subnet_id                   = module.vpc.private_subnets[0]
+  subnet_id                   = module.vpc.private_subnets[0] # expect: SSM110:33
   create_iam_instance_profile = true
   iam_role_policies = {
     ssm = "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore"
