@@ -1,0 +1,237 @@
+package checks
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/ssmlint/ssmlint/hclcheck"
+	"github.com/ssmlint/ssmlint/rules"
+)
+
+// withConfig evaluates a one-file stack and runs fn on its configuration.
+func withConfig(t *testing.T, src string, fn func(*hclcheck.Pass)) {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ran := false
+	res := hclcheck.Scan(dir, hclcheck.LoadOptions{}, hclcheck.EvalOptions{},
+		[]hclcheck.Check{{Rule: &rules.Rule{ID: "SSM999", Name: "query", Severity: rules.Info}, Run: func(p *hclcheck.Pass) { ran = true; fn(p) }}},
+		hclcheck.Settings{})
+	for _, e := range res.Errors {
+		t.Errorf("error: %s:%d: %s", e.Range.File, e.Range.Start.Line, e.Message)
+	}
+	if !ran {
+		t.Fatal("no configuration")
+	}
+}
+
+const network = `
+resource "aws_vpc" "v" { cidr_block = "10.0.0.0/16" }
+resource "aws_internet_gateway" "igw" { vpc_id = aws_vpc.v.id }
+resource "aws_subnet" "public" {
+  vpc_id     = aws_vpc.v.id
+  cidr_block = "10.0.1.0/24"
+}
+resource "aws_subnet" "private" {
+  vpc_id     = aws_vpc.v.id
+  cidr_block = "10.0.2.0/24"
+}
+resource "aws_subnet" "orphan" {
+  vpc_id     = aws_vpc.v.id
+  cidr_block = "10.0.3.0/24"
+}
+resource "aws_route_table" "public" {
+  vpc_id = aws_vpc.v.id
+  route {
+    cidr_block = "0.0.0.0/0"
+    gateway_id = aws_internet_gateway.igw.id
+  }
+}
+resource "aws_route_table" "private" { vpc_id = aws_vpc.v.id }
+resource "aws_route_table_association" "public" {
+  subnet_id      = aws_subnet.public.id
+  route_table_id = aws_route_table.public.id
+}
+resource "aws_route_table_association" "private" {
+  subnet_id      = aws_subnet.private.id
+  route_table_id = aws_route_table.private.id
+}
+`
+
+func TestSubnetEgress(t *testing.T) {
+	withConfig(t, network, func(p *hclcheck.Pass) {
+		c := p.Config
+		for addr, want := range map[string]egress{
+			"aws_subnet.public":  egressYes,
+			"aws_subnet.private": egressNo,
+			"aws_subnet.orphan":  egressNo, // implicit main table: local route only
+		} {
+			got, why := subnetEgress(c, c.Resource(addr))
+			if got != want {
+				t.Errorf("%s: egress %v (%s), want %v", addr, got, why, want)
+			}
+		}
+		if _, why := subnetEgress(c, c.Resource("aws_subnet.private")); why != "route table aws_route_table.private has no default route" {
+			t.Errorf("why = %q", why)
+		}
+	})
+}
+
+func TestSubnetEgressUnknownWhenRoutesCannotBeTold(t *testing.T) {
+	src := network + `
+variable "rt" { type = string }
+resource "aws_route" "somewhere" {
+  route_table_id         = var.rt
+  destination_cidr_block = "0.0.0.0/0"
+}
+`
+	withConfig(t, src, func(p *hclcheck.Pass) {
+		if got, _ := subnetEgress(p.Config, p.Config.Resource("aws_subnet.private")); got != egressUnknown {
+			t.Errorf("egress %v, want unknown (a default route to a table we cannot name)", got)
+		}
+	})
+}
+
+func TestSecurityGroupRules(t *testing.T) {
+	src := `
+resource "aws_security_group" "app" {
+  egress {
+    from_port   = 0
+    to_port     = 0
+    protocol    = "-1"
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+}
+resource "aws_security_group" "ep" {}
+resource "aws_security_group_rule" "https" {
+  type                     = "ingress"
+  security_group_id        = aws_security_group.ep.id
+  from_port                = 443
+  to_port                  = 443
+  protocol                 = "tcp"
+  source_security_group_id = aws_security_group.app.id
+}
+resource "aws_vpc_security_group_ingress_rule" "range" {
+  security_group_id = aws_security_group.ep.id
+  ip_protocol       = "tcp"
+  from_port         = 400
+  to_port           = 500
+  cidr_ipv4         = "10.0.0.0/8"
+}
+`
+	withConfig(t, src, func(p *hclcheck.Pass) {
+		c := p.Config
+		app, ep := c.Resource("aws_security_group.app"), c.Resource("aws_security_group.ep")
+		eg := sgRules(c, app, "egress")
+		if len(eg) != 1 || !eg[0].known || !eg[0].coversTCP(443) {
+			t.Errorf("app egress = %+v", eg)
+		}
+		in := sgRules(c, ep, "ingress")
+		if len(in) != 2 {
+			t.Fatalf("ep ingress = %d rules", len(in))
+		}
+		if len(in[0].sgs) != 1 || in[0].sgs[0] != app {
+			t.Errorf("source group not resolved: %+v", in[0].sgs)
+		}
+		if !in[1].coversTCP(443) || in[1].coversTCP(22) || len(in[1].cidrs) != 1 || in[1].cidrs[0].String() != "10.0.0.0/8" {
+			t.Errorf("range rule = %+v", in[1])
+		}
+		if got := sgRules(c, app, "ingress"); len(got) != 0 {
+			t.Errorf("app has no ingress, got %+v", got)
+		}
+	})
+}
+
+func TestEndpointServices(t *testing.T) {
+	src := `
+variable "region" { type = string }
+data "aws_region" "current" {}
+data "aws_vpc_endpoint_service" "kms" { service = "kms" }
+resource "aws_vpc_endpoint" "literal" { service_name = "com.amazonaws.eu-west-1.ssm" }
+resource "aws_vpc_endpoint" "template" { service_name = "com.amazonaws.${var.region}.ssmmessages" }
+resource "aws_vpc_endpoint" "each" {
+  for_each     = toset(["ec2messages"])
+  service_name = "com.amazonaws.${data.aws_region.current.name}.${each.key}"
+}
+resource "aws_vpc_endpoint" "lookup" { service_name = data.aws_vpc_endpoint_service.kms.service_name }
+resource "aws_vpc_endpoint" "opaque" { service_name = var.region }
+`
+	withConfig(t, src, func(p *hclcheck.Pass) {
+		got := map[string]string{}
+		for _, e := range endpoints(p.Config) {
+			got[e.r.Addr] = e.service + "/" + e.typ
+		}
+		want := map[string]string{
+			"aws_vpc_endpoint.literal":             "ssm/Gateway",
+			"aws_vpc_endpoint.template":            "ssmmessages/Gateway",
+			`aws_vpc_endpoint.each["ec2messages"]`: "ec2messages/Gateway",
+			"aws_vpc_endpoint.lookup":              "kms/Gateway",
+			"aws_vpc_endpoint.opaque":              "/Gateway",
+		}
+		for k, v := range want {
+			if got[k] != v {
+				t.Errorf("%s: service/type = %q, want %q", k, got[k], v)
+			}
+		}
+	})
+}
+
+func TestRolePolicies(t *testing.T) {
+	src := `
+resource "aws_iam_role" "r" {
+  name               = "r"
+  assume_role_policy = "{}"
+  inline_policy {
+    name   = "channels"
+    policy = jsonencode({ Statement = [{ Effect = "Allow", Action = ["ssmmessages:*", "ssm:UpdateInstanceInformation"], Resource = "*" }] })
+  }
+}
+resource "aws_iam_role_policy_attachment" "ro" {
+  role       = aws_iam_role.r.name
+  policy_arn = "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess"
+}
+resource "aws_iam_instance_profile" "p" { role = aws_iam_role.r.name }
+resource "aws_instance" "i" { iam_instance_profile = aws_iam_instance_profile.p.name }
+`
+	withConfig(t, src, func(p *hclcheck.Pass) {
+		c := p.Config
+		rp := policiesOf(c, c.Resource("aws_iam_role.r"))
+		if len(rp.managed) != 1 || rp.managed[0].name() != "AmazonS3ReadOnlyAccess" || len(rp.docs) != 1 || rp.unknown {
+			t.Errorf("policies = %+v", rp)
+		}
+		ms := machines(c)
+		if len(ms) != 1 {
+			t.Fatalf("machines = %d", len(ms))
+		}
+		if g := roleGrantsCore(c, ms[0]); g != grantYes {
+			t.Errorf("core grant = %v, want yes (inline policy allows every core action)", g)
+		}
+	})
+}
+
+func TestGrants(t *testing.T) {
+	sts, ok := parsePolicy(`{"Statement": [
+		{"Effect": "Allow", "Action": "ssmmessages:*", "Resource": "*"},
+		{"Effect": "Deny", "Action": ["ssmmessages:OpenDataChannel"], "Resource": "*"},
+		{"Effect": "Allow", "NotAction": "iam:*", "Resource": "*"}
+	]}`)
+	if !ok {
+		t.Fatal("policy not read")
+	}
+	for action, want := range map[string]bool{
+		"ssmmessages:CreateControlChannel": true,
+		"ssmmessages:OpenDataChannel":      false, // denied
+		"ssm:UpdateInstanceInformation":    true,  // through NotAction
+		"iam:PassRole":                     false,
+	} {
+		if got := grants(sts, action); got != want {
+			t.Errorf("grants(%s) = %v, want %v", action, got, want)
+		}
+	}
+	if _, ok := parsePolicy(`{"Statement": 5}`); ok {
+		t.Error("odd JSON must not be read as a policy")
+	}
+}
