@@ -47,12 +47,30 @@ resource "aws_ssm_document" "session_prefs" {
 resource "aws_instance" "app" {
   ami                  = "ami-12345678"
   instance_type        = "t3.micro"
-  subnet_id            = aws_subnet.private.id # expect: SSM111:26, SSM111:26
+  subnet_id            = aws_subnet.private.id # expect: SSM111:26, SSM111:26, SSM111:26
   iam_instance_profile = "app-profile"
 }
 
-# The same in a second VPC that has the logs endpoint and an S3 gateway on
-# its route table: silent.
+# A SecureString encrypted with a customer-managed key: reading it from an
+# isolated subnet needs the kms endpoint too.
+resource "aws_kms_key" "params" {
+  description = "Parameter Store key"
+}
+
+resource "aws_ssm_parameter" "db_password" {
+  name   = "/app/db/password"
+  type   = "SecureString"
+  key_id = aws_kms_key.params.arn
+  value  = var.db_password
+}
+
+variable "db_password" {
+  type      = string
+  sensitive = true
+}
+
+# The same in a second VPC that has the logs and kms endpoints and an S3
+# gateway on its route table: silent.
 resource "aws_vpc" "fixed" {
   cidr_block = "10.1.0.0/16"
 }
@@ -72,7 +90,7 @@ resource "aws_route_table_association" "fixed" {
 }
 
 resource "aws_vpc_endpoint" "fixed" {
-  for_each            = toset(["ssm", "ssmmessages", "ec2messages", "logs"])
+  for_each            = toset(["ssm", "ssmmessages", "ec2messages", "logs", "kms"])
   vpc_id              = aws_vpc.fixed.id
   service_name        = "com.amazonaws.eu-west-1.${each.key}"
   vpc_endpoint_type   = "Interface"
