@@ -21,6 +21,8 @@ func FuzzLoad(f *testing.F) {
 		"variable \"v\" {\n  type = map(object({ a = optional(string, \"d\") }))\n  default = { x = {} }\n}\n",
 		"dynamic \"x\" { for_each = [1] content { a = x.value } }",
 		"resource \"x\" \"y\" { a = cidrsubnet(\"10.0.0.0/16\", 8, 300) b = yamldecode(\"a: &x [1]\\nb: *x\") }",
+		"resource \"aws_vpc\" \"v\" {}\nresource \"aws_subnet\" \"s\" {\n  vpc_id = aws_vpc.v.id\n  cidr_block = \"10.0.1.0/24\"\n}\nresource \"aws_route_table\" \"r\" {\n  route {\n    cidr_block = \"0.0.0.0/0\"\n  }\n}\nresource \"aws_route_table_association\" \"a\" {\n  subnet_id = aws_subnet.s.id\n  route_table_id = aws_route_table.r.id\n}\nresource \"aws_instance\" \"i\" {\n  subnet_id = aws_subnet.s.id\n  vpc_security_group_ids = [aws_security_group.g.id]\n}\nresource \"aws_security_group\" \"g\" {\n  ingress {\n    protocol = \"-1\"\n  }\n}\n",
+		"resource \"aws_vpc_endpoint\" \"e\" {\n  for_each = toset([\"ssm\"])\n  service_name = \"com.amazonaws.${var.r}.${each.key}\"\n  vpc_endpoint_type = null\n}\nmodule \"m\" {\n  source = \"terraform-aws-modules/vpc/aws\"\n  private_subnets = [\"10.0.1.0/24\"]\n}\n",
 		"a = ${",
 		"\xff\xfe",
 	}
