@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/convert"
 )
 
 // scope is where an expression is evaluated: a module instance plus the
@@ -511,4 +512,38 @@ func (a *Attr) Config() *Config {
 		return nil
 	}
 	return a.scope.mi.config
+}
+
+// Unknown stands for a part of a string that cannot be known before apply
+// in the result of Attr.Pattern.
+const Unknown = "\uFFFF"
+
+// Eval evaluates a sub-expression of the attribute in the attribute's
+// scope (for checks that walk the syntax, such as a jsonencode'd policy).
+func (a *Attr) Eval(e hclsyntax.Expression) cty.Value { return a.scope.eval(e) }
+
+// Pattern evaluates a string sub-expression of the attribute: the string
+// itself when known; for a template, the string with each part that
+// cannot be known replaced by Unknown; ok is false otherwise.
+func (a *Attr) Pattern(e hclsyntax.Expression) (s string, known, ok bool) {
+	v, _ := a.scope.eval(e).Unmark()
+	if v.IsKnown() && !v.IsNull() && v.Type() == cty.String {
+		return v.AsString(), true, true
+	}
+	t, isTemplate := e.(*hclsyntax.TemplateExpr)
+	if !isTemplate {
+		return "", false, false
+	}
+	var b strings.Builder
+	for _, part := range t.Parts {
+		pv, _ := a.scope.eval(part).Unmark()
+		if pv.IsKnown() && !pv.IsNull() {
+			if ps, err := convert.Convert(pv, cty.String); err == nil && ps.IsKnown() && !ps.IsNull() {
+				b.WriteString(ps.AsString())
+				continue
+			}
+		}
+		b.WriteString(Unknown)
+	}
+	return b.String(), false, true
 }

@@ -26,6 +26,8 @@ func All() []hclcheck.Check {
 		{Rule: rules.SSM202, Run: secureStringLiteralValue},
 		{Rule: rules.SSM203, Run: invalidParameterName},
 		{Rule: rules.SSM204, Run: parameterValueTooLarge},
+		{Rule: rules.SSM207, Run: iamSSMWildcard},
+		{Rule: rules.SSM208, Run: iamParameterARNMalformed},
 		{Rule: rules.SSM301, Run: advancedTierWaste},
 		{Rule: rules.SSM302, Run: highThroughputEnabled},
 	}

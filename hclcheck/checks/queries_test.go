@@ -3,6 +3,7 @@ package checks
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/ssmlint/ssmlint/hclcheck"
@@ -233,5 +234,24 @@ func TestGrants(t *testing.T) {
 	}
 	if _, ok := parsePolicy(`{"Statement": 5}`); ok {
 		t.Error("odd JSON must not be read as a policy")
+	}
+}
+
+func TestParameterARNProblem(t *testing.T) {
+	u := hclcheck.Unknown
+	for arn, want := range map[string]string{
+		"arn:aws:ssm:eu-west-1:123456789012:parameter/app/db":      "",
+		"arn:aws:ssm:*:*:parameter/app/*":                          "",
+		"arn:aws:ssm:" + u + ":" + u + ":parameter/app/db":         "",
+		"arn:aws:ssm:eu-west-1:123456789012:parameter//app/db":     "double slash",
+		"arn:aws:ssm:eu-west-1:12345:parameter/app/db":             "not a 12-digit",
+		"arn:aws:ssm:eu_west_1:123456789012:parameter/app/db":      "no Region",
+		"arn:aws:ssm:eu-west-1:123456789012:document/AWS-RunShell": "",
+		"arn:aws:s3:::bucket/parameter//x":                         "",
+	} {
+		got := parameterARNProblem(arn)
+		if want == "" && got != "" || want != "" && !strings.Contains(got, want) {
+			t.Errorf("parameterARNProblem(%q) = %q, want %q", arn, got, want)
+		}
 	}
 }

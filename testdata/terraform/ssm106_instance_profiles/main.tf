@@ -139,7 +139,7 @@ resource "aws_iam_role_policy" "guarded" {
   policy = jsonencode({
     Version = "2012-10-17"
     Statement = [
-      { Effect = "Allow", Action = ["ssm:*", "ssmmessages:*", "ec2messages:*"], Resource = "*" },
+      { Effect = "Allow", Action = ["ssm:*", "ssmmessages:*", "ec2messages:*"], Resource = "*" }, # expect: SSM207:37
       { Effect = "Deny", Action = "ssmmessages:*", Resource = "*" },
     ]
   })

@@ -1,0 +1,267 @@
+package checks
+
+import (
+	"encoding/json"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
+
+	"github.com/ssmlint/ssmlint/hclcheck"
+)
+
+// elem is one action or resource of a policy statement, with where it is
+// written: the element itself when the policy is HCL (jsonencode, a data
+// "aws_iam_policy_document"), else the policy attribute.
+type elem struct {
+	// value is the string; parts that cannot be known are hclcheck.Unknown.
+	value string
+	at    hcl.Range
+}
+
+// known reports whether the element has no unknown part.
+func (e elem) known() bool { return !strings.Contains(e.value, hclcheck.Unknown) }
+
+// glob is the element as an IAM pattern: unknown parts match anything.
+func (e elem) glob() string { return strings.ReplaceAll(e.value, hclcheck.Unknown, "*") }
+
+// stmt is one statement of a policy with its elements.
+type stmt struct {
+	effect      string // "Allow", "Deny"; "" when unknown
+	actions     []elem
+	notAction   bool
+	resources   []elem
+	notResource bool
+	// complete is false when some action or resource list could not be
+	// read element by element (a variable, a function of unknowns).
+	complete bool
+}
+
+// policyDoc is a policy document of the stack.
+type policyDoc struct {
+	owner *hclcheck.Resource
+	stmts []stmt
+}
+
+// policyDocuments lists the identity-policy documents of a configuration
+// whose statements can be read: aws_iam_policy, aws_iam_role_policy,
+// aws_iam_user_policy, aws_iam_group_policy, aws_iam_role inline_policy
+// blocks, and data "aws_iam_policy_document" blocks (each read once, where
+// it is written).
+func policyDocuments(c *hclcheck.Config) []policyDoc {
+	return c.Memo(memoKey{query: "policyDocuments"}, func() any {
+		var out []policyDoc
+		add := func(r *hclcheck.Resource, a *hclcheck.Attr) {
+			if a == nil {
+				return
+			}
+			if sts, ok := attrStatements(a); ok {
+				out = append(out, policyDoc{owner: r, stmts: sts})
+			}
+		}
+		for _, typ := range []string{"aws_iam_policy", "aws_iam_role_policy", "aws_iam_user_policy", "aws_iam_group_policy"} {
+			for _, r := range c.Resources(typ) {
+				add(r, r.Body.Attr("policy"))
+			}
+		}
+		for _, r := range c.Resources("aws_iam_role") {
+			for _, b := range r.Body.Blocks("inline_policy") {
+				add(r, b.Attr("policy"))
+			}
+		}
+		for _, d := range c.DataSources("aws_iam_policy_document") {
+			if sts, ok := dataStatements(d); ok {
+				out = append(out, policyDoc{owner: d, stmts: sts})
+			}
+		}
+		return out
+	}).([]policyDoc)
+}
+
+// attrStatements reads a policy attribute: jsonencode({...}) element by
+// element, else its value as JSON. A reference to a data document is read
+// there, not here.
+func attrStatements(a *hclcheck.Attr) ([]stmt, bool) {
+	if call, ok := a.Expr().(*hclsyntax.FunctionCallExpr); ok && call.Name == "jsonencode" && len(call.Args) == 1 {
+		if obj, ok := call.Args[0].(*hclsyntax.ObjectConsExpr); ok {
+			if sts, ok := hclStatements(a, obj); ok {
+				return sts, true
+			}
+		}
+	}
+	s, ok := hclcheck.String(a.Value())
+	if !ok {
+		return nil, false
+	}
+	return jsonStatements(s, a.Range())
+}
+
+// hclStatements walks the object given to jsonencode.
+func hclStatements(a *hclcheck.Attr, doc *hclsyntax.ObjectConsExpr) ([]stmt, bool) {
+	sx := item(a, doc, "Statement")
+	if sx == nil {
+		return nil, false
+	}
+	var objs []*hclsyntax.ObjectConsExpr
+	switch x := sx.(type) {
+	case *hclsyntax.ObjectConsExpr:
+		objs = append(objs, x)
+	case *hclsyntax.TupleConsExpr:
+		for _, e := range x.Exprs {
+			o, ok := e.(*hclsyntax.ObjectConsExpr)
+			if !ok {
+				return nil, false
+			}
+			objs = append(objs, o)
+		}
+	default:
+		return nil, false
+	}
+	var out []stmt
+	for _, o := range objs {
+		st := stmt{complete: true}
+		if ex := item(a, o, "Effect"); ex != nil {
+			if v, known, ok := a.Pattern(ex); ok && known {
+				st.effect = v
+			}
+		}
+		st.actions, st.notAction = hclList(a, o, &st.complete, "Action", "NotAction")
+		st.resources, st.notResource = hclList(a, o, &st.complete, "Resource", "NotResource")
+		out = append(out, st)
+	}
+	return out, true
+}
+
+// item finds the value of a key in an object constructor.
+func item(a *hclcheck.Attr, o *hclsyntax.ObjectConsExpr, key string) hclsyntax.Expression {
+	for _, it := range o.Items {
+		k, _ := a.Eval(it.KeyExpr).Unmark()
+		if k.IsKnown() && !k.IsNull() && k.Type() == cty.String && k.AsString() == key {
+			return it.ValueExpr
+		}
+	}
+	return nil
+}
+
+// hclList reads a string-or-list item (Action or NotAction, Resource or
+// NotResource) element by element.
+func hclList(a *hclcheck.Attr, o *hclsyntax.ObjectConsExpr, complete *bool, key, notKey string) ([]elem, bool) {
+	x, not := item(a, o, key), false
+	if x == nil {
+		if x = item(a, o, notKey); x == nil {
+			return nil, false
+		}
+		not = true
+	}
+	return elements(a, x, complete), not
+}
+
+// elements reads a string or a list of strings written in HCL.
+func elements(a *hclcheck.Attr, x hclsyntax.Expression, complete *bool) []elem {
+	exprs := []hclsyntax.Expression{x}
+	if t, ok := x.(*hclsyntax.TupleConsExpr); ok {
+		exprs = t.Exprs
+	}
+	var out []elem
+	for _, e := range exprs {
+		if s, _, ok := a.Pattern(e); ok {
+			out = append(out, elem{value: s, at: e.Range()})
+			continue
+		}
+		// A list from elsewhere (a variable, concat(...)): known values
+		// still count, at the expression.
+		v, _ := a.Eval(e).Unmark()
+		if !v.IsWhollyKnown() || v.IsNull() || !v.CanIterateElements() {
+			*complete = false
+			continue
+		}
+		for it := v.ElementIterator(); it.Next(); {
+			_, el := it.Element()
+			if s, ok := hclcheck.String(el); ok {
+				out = append(out, elem{value: s, at: e.Range()})
+			}
+		}
+	}
+	return out
+}
+
+// dataStatements reads a data "aws_iam_policy_document". Documents merged
+// from others are not read (their statements are elsewhere).
+func dataStatements(d *hclcheck.Resource) ([]stmt, bool) {
+	var out []stmt
+	for _, b := range d.Body.Blocks("statement") {
+		if b.Uncertain {
+			return nil, false
+		}
+		st := stmt{effect: "Allow", complete: true}
+		if e, _, ok := hclcheck.AttrString(b, "effect"); ok {
+			st.effect = e
+		} else if b.Has("effect") {
+			st.effect = ""
+		}
+		for _, pair := range [][2]string{{"actions", "not_actions"}, {"resources", "not_resources"}} {
+			a, not := b.Attr(pair[0]), false
+			if a == nil {
+				a, not = b.Attr(pair[1]), true
+			}
+			if a == nil {
+				continue
+			}
+			els := elements(a, a.Expr(), &st.complete)
+			if pair[0] == "actions" {
+				st.actions, st.notAction = els, not
+			} else {
+				st.resources, st.notResource = els, not
+			}
+		}
+		out = append(out, st)
+	}
+	return out, true
+}
+
+// jsonStatements reads a JSON policy; every element points at where the
+// JSON is written.
+func jsonStatements(doc string, at hcl.Range) ([]stmt, bool) {
+	var d struct{ Statement json.RawMessage }
+	if err := json.Unmarshal([]byte(doc), &d); err != nil || len(d.Statement) == 0 {
+		return nil, false
+	}
+	var raw []json.RawMessage
+	if err := json.Unmarshal(d.Statement, &raw); err != nil {
+		raw = []json.RawMessage{d.Statement}
+	}
+	var out []stmt
+	for _, r := range raw {
+		var s struct {
+			Effect                string
+			Action, NotAction     json.RawMessage
+			Resource, NotResource json.RawMessage
+		}
+		if err := json.Unmarshal(r, &s); err != nil {
+			return nil, false
+		}
+		st := stmt{effect: s.Effect, complete: true}
+		st.actions, st.notAction = jsonList(s.Action, s.NotAction, at, &st.complete)
+		st.resources, st.notResource = jsonList(s.Resource, s.NotResource, at, &st.complete)
+		out = append(out, st)
+	}
+	return out, true
+}
+
+func jsonList(field, notField json.RawMessage, at hcl.Range, complete *bool) ([]elem, bool) {
+	not := false
+	if len(field) == 0 && len(notField) > 0 {
+		field, not = notField, true
+	}
+	vals, ok := stringOrList(field)
+	if !ok {
+		*complete = false
+		return nil, not
+	}
+	out := make([]elem, len(vals))
+	for i, v := range vals {
+		out[i] = elem{value: v, at: at}
+	}
+	return out, not
+}
