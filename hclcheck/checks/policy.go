@@ -23,9 +23,6 @@ type elem struct {
 // known reports whether the element has no unknown part.
 func (e elem) known() bool { return !strings.Contains(e.value, hclcheck.Unknown) }
 
-// glob is the element as an IAM pattern: unknown parts match anything.
-func (e elem) glob() string { return strings.ReplaceAll(e.value, hclcheck.Unknown, "*") }
-
 // stmt is one statement of a policy with its elements.
 type stmt struct {
 	effect      string // "Allow", "Deny"; "" when unknown
