@@ -35,6 +35,10 @@ type Settings struct {
 	// DefaultHostManagement says the account turns on Default Host
 	// Management Configuration (configuration default_host_management).
 	DefaultHostManagement bool
+	// Observe, when set, sees each configuration after its checks ran
+	// and before it is released (to build the parameter inventory). It is
+	// called from several goroutines.
+	Observe func(*Config)
 }
 
 // Settings returns the run's settings.

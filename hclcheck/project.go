@@ -336,6 +336,9 @@ func (p *Project) check(dir string, eopt EvalOptions, checks []Check, s *Setting
 	for _, d := range c.errs.sorted() {
 		res.errs = append(res.errs, DiagError(d))
 	}
+	if s.Observe != nil {
+		s.Observe(c)
+	}
 	c.release()
 	return res
 }
