@@ -28,6 +28,7 @@ func All() []hclcheck.Check {
 		{Rule: rules.SSM204, Run: parameterValueTooLarge},
 		{Rule: rules.SSM207, Run: iamSSMWildcard},
 		{Rule: rules.SSM208, Run: iamParameterARNMalformed},
+		{Rule: rules.SSM209, Run: rotationCandidate},
 		{Rule: rules.SSM301, Run: advancedTierWaste},
 		{Rule: rules.SSM302, Run: highThroughputEnabled},
 	}
