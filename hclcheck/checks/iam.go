@@ -41,13 +41,10 @@ func (p policyRef) awsManaged() bool {
 // rolePolicies is what a role is granted.
 type rolePolicies struct {
 	managed []policyRef
-	// docs are the JSON documents of inline policies and of customer
-	// managed policies declared in the stack.
-	docs []string
-	// statements come from data "aws_iam_policy_document" blocks whose
-	// JSON is not known (a resource ARN computed at apply) but whose
-	// effects and actions are.
-	statements []statement
+	// stmts are the statements of inline policies, of customer managed
+	// policies declared in the stack, and of the data
+	// "aws_iam_policy_document" blocks they use.
+	stmts []stmt
 	// unknown is true when some attachment or document could not be
 	// evaluated: the role may be granted more than we see.
 	unknown bool
@@ -116,53 +113,19 @@ func (rp *rolePolicies) addDoc(a *hclcheck.Attr) {
 	if a == nil {
 		return
 	}
-	if s, ok := hclcheck.String(a.Value()); ok {
-		rp.docs = append(rp.docs, s)
+	if sts, ok := attrStatements(a); ok {
+		rp.stmts = append(rp.stmts, sts...)
 		return
 	}
 	if c := a.Config(); c != nil {
 		if docs := c.Referenced(a); len(docs) == 1 && docs[0].IsData() && docs[0].Type() == "aws_iam_policy_document" {
-			if sts, ok := documentStatements(docs[0]); ok {
-				rp.statements = append(rp.statements, sts...)
+			if sts, ok := dataStatements(docs[0]); ok {
+				rp.stmts = append(rp.stmts, sts...)
 				return
 			}
 		}
 	}
 	rp.unknown = true
-}
-
-// documentStatements reads the statements of a data
-// "aws_iam_policy_document": effect (default Allow), actions and
-// not_actions. Documents merged from others are not followed.
-func documentStatements(d *hclcheck.Resource) ([]statement, bool) {
-	for _, n := range []string{"source_policy_documents", "override_policy_documents", "source_json", "override_json"} {
-		if d.Body.Has(n) {
-			return nil, false
-		}
-	}
-	var out []statement
-	for _, b := range d.Body.Blocks("statement") {
-		if b.Uncertain {
-			return nil, false
-		}
-		st := statement{effect: "Allow"}
-		if e, _, ok := hclcheck.AttrString(b, "effect"); ok {
-			st.effect = e
-		} else if b.Has("effect") {
-			return nil, false
-		}
-		field := b.Attr("actions")
-		if na := b.Attr("not_actions"); na != nil {
-			field, st.notAction = na, true
-		}
-		acts, ok := stringList(field)
-		if !ok {
-			return nil, false
-		}
-		st.actions = acts
-		out = append(out, st)
-	}
-	return out, true
 }
 
 // sameName reports whether a role attribute is the role's literal name.
@@ -220,51 +183,6 @@ func stringList(a *hclcheck.Attr) ([]string, bool) {
 	return out, true
 }
 
-// statement is one IAM policy statement.
-type statement struct {
-	effect    string
-	actions   []string
-	notAction bool
-}
-
-// parsePolicy reads the statements of a JSON policy document. Odd JSON
-// (a single statement object, string-or-list fields) is accepted; a
-// document that cannot be read gives ok false.
-func parsePolicy(doc string) (sts []statement, ok bool) {
-	var d struct {
-		Statement json.RawMessage
-	}
-	if err := json.Unmarshal([]byte(doc), &d); err != nil {
-		return nil, false
-	}
-	var raw []json.RawMessage
-	if err := json.Unmarshal(d.Statement, &raw); err != nil {
-		raw = []json.RawMessage{d.Statement}
-	}
-	for _, r := range raw {
-		var s struct {
-			Effect    string
-			Action    json.RawMessage
-			NotAction json.RawMessage
-		}
-		if err := json.Unmarshal(r, &s); err != nil {
-			return nil, false
-		}
-		st := statement{effect: s.Effect}
-		field := s.Action
-		if len(s.NotAction) > 0 {
-			field, st.notAction = s.NotAction, true
-		}
-		acts, ok := stringOrList(field)
-		if !ok {
-			return nil, false
-		}
-		st.actions = acts
-		sts = append(sts, st)
-	}
-	return sts, true
-}
-
 func stringOrList(raw json.RawMessage) ([]string, bool) {
 	if len(raw) == 0 {
 		return nil, true
@@ -287,30 +205,112 @@ func actionMatches(pattern, action string) bool {
 	return err == nil && ok
 }
 
-// grants reports whether the statements allow an action (on some
-// resource) and no statement denies it outright. NotAction allows count
-// as allowing everything they do not list.
-func grants(sts []statement, action string) bool {
-	allowed := false
+// allows tells whether statements allow an action on a resource (an ARN,
+// or "" for any resource): an explicit Deny wins; an action or resource
+// that cannot be read makes the answer unknown unless something certain
+// decides it.
+func allows(sts []stmt, action, resource string) grant {
+	allowed, unsure := false, false
 	for _, st := range sts {
-		matched := false
-		for _, p := range st.actions {
-			if actionMatches(p, action) {
-				matched = true
+		am := matchAny(st.actions, func(p string) bool { return actionMatches(p, action) })
+		if st.notAction {
+			am = am.not()
+		}
+		rm := grantYes
+		if resource != "" {
+			rm = matchAny(st.resources, func(p string) bool { return arnMatches(p, resource) })
+			if st.notResource {
+				rm = rm.not()
 			}
 		}
-		if st.notAction {
-			matched = !matched
+		m := am.and(rm)
+		if !st.complete && m != grantYes {
+			m = grantUnknown
 		}
-		if !matched {
+		switch {
+		case m == grantNo:
 			continue
-		}
-		switch strings.ToLower(st.effect) {
-		case "deny":
-			return false
-		case "allow":
+		case st.effect == "Deny" && m == grantYes:
+			return grantNo
+		case st.effect == "Allow" && m == grantYes:
 			allowed = true
+		default:
+			unsure = true
 		}
 	}
-	return allowed
+	switch {
+	case allowed && !unsure:
+		return grantYes
+	case unsure:
+		return grantUnknown
+	}
+	return grantNo
+}
+
+// matchAny matches elements against a test; unknown parts of an element
+// match anything (the element may be anything there).
+func matchAny(es []elem, test func(string) bool) grant {
+	out := grantNo
+	for _, e := range es {
+		if test(strings.ReplaceAll(e.value, hclcheck.Unknown, "*")) {
+			if e.known() {
+				return grantYes
+			}
+			out = grantUnknown
+		}
+	}
+	return out
+}
+
+func (g grant) not() grant {
+	switch g {
+	case grantYes:
+		return grantNo
+	case grantNo:
+		return grantYes
+	}
+	return grantUnknown
+}
+
+func (g grant) and(h grant) grant {
+	switch {
+	case g == grantNo || h == grantNo:
+		return grantNo
+	case g == grantYes && h == grantYes:
+		return grantYes
+	}
+	return grantUnknown
+}
+
+// arnMatches matches an IAM resource pattern (with * and ?) against an
+// ARN, case-sensitively as IAM does for resources.
+func arnMatches(pattern, arn string) bool {
+	return wildcardMatch(pattern, arn)
+}
+
+// wildcardMatch is IAM's glob: * any run of characters (slashes
+// included), ? one character. Linear backtracking: no pattern can make it
+// slow.
+func wildcardMatch(p, s string) bool {
+	pi, si, star, mark := 0, 0, -1, 0
+	for si < len(s) {
+		switch {
+		case pi < len(p) && (p[pi] == '?' || p[pi] == s[si]):
+			pi++
+			si++
+		case pi < len(p) && p[pi] == '*':
+			star, mark = pi, si
+			pi++
+		case star >= 0:
+			pi = star + 1
+			mark++
+			si = mark
+		default:
+			return false
+		}
+	}
+	for pi < len(p) && p[pi] == '*' {
+		pi++
+	}
+	return pi == len(p)
 }

@@ -224,17 +224,12 @@ func coreGrant(c *hclcheck.Config, m machine) grant {
 			return grantYes
 		}
 	}
-	sts := rp.statements
-	for _, d := range rp.docs {
-		s, ok := parsePolicy(d)
-		if !ok {
-			return grantUnknown
-		}
-		sts = append(sts, s...)
-	}
 	all := true
 	for _, a := range coreActions {
-		if !grants(sts, a) {
+		switch allows(rp.stmts, a, "") {
+		case grantUnknown:
+			return grantUnknown
+		case grantNo:
 			all = false
 		}
 	}

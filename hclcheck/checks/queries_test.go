@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hashicorp/hcl/v2"
+
 	"github.com/ssmlint/ssmlint/hclcheck"
 	"github.com/ssmlint/ssmlint/rules"
 )
@@ -200,7 +202,7 @@ resource "aws_instance" "i" { iam_instance_profile = aws_iam_instance_profile.p.
 	withConfig(t, src, func(p *hclcheck.Pass) {
 		c := p.Config
 		rp := policiesOf(c, c.Resource("aws_iam_role.r"))
-		if len(rp.managed) != 1 || rp.managed[0].name() != "AmazonS3ReadOnlyAccess" || len(rp.docs) != 1 || rp.unknown {
+		if len(rp.managed) != 1 || rp.managed[0].name() != "AmazonS3ReadOnlyAccess" || len(rp.stmts) != 1 || rp.unknown {
 			t.Errorf("policies = %+v", rp)
 		}
 		ms := machines(c)
@@ -213,27 +215,60 @@ resource "aws_instance" "i" { iam_instance_profile = aws_iam_instance_profile.p.
 	})
 }
 
-func TestGrants(t *testing.T) {
-	sts, ok := parsePolicy(`{"Statement": [
+func TestAllows(t *testing.T) {
+	sts, ok := jsonStatements(`{"Statement": [
 		{"Effect": "Allow", "Action": "ssmmessages:*", "Resource": "*"},
 		{"Effect": "Deny", "Action": ["ssmmessages:OpenDataChannel"], "Resource": "*"},
-		{"Effect": "Allow", "NotAction": "iam:*", "Resource": "*"}
-	]}`)
+		{"Effect": "Allow", "NotAction": "iam:*", "Resource": "*"},
+		{"Effect": "Allow", "Action": "kms:Decrypt", "Resource": "arn:aws:kms:*:111122223333:key/*"}
+	]}`, hcl.Range{})
 	if !ok {
 		t.Fatal("policy not read")
 	}
-	for action, want := range map[string]bool{
-		"ssmmessages:CreateControlChannel": true,
-		"ssmmessages:OpenDataChannel":      false, // denied
-		"ssm:UpdateInstanceInformation":    true,  // through NotAction
-		"iam:PassRole":                     false,
+	for _, c := range []struct {
+		action, resource string
+		want             grant
+	}{
+		{"ssmmessages:CreateControlChannel", "", grantYes},
+		{"ssmmessages:OpenDataChannel", "", grantNo},    // denied
+		{"ssm:UpdateInstanceInformation", "", grantYes}, // through NotAction
+		{"iam:PassRole", "", grantNo},
+		{"kms:Decrypt", "arn:aws:kms:eu-west-1:111122223333:key/abcd", grantYes},
+		{"kms:Decrypt", "arn:aws:kms:eu-west-1:444455556666:key/abcd", grantYes}, // NotAction iam:* allows kms:* on *
 	} {
-		if got := grants(sts, action); got != want {
-			t.Errorf("grants(%s) = %v, want %v", action, got, want)
+		if got := allows(sts, c.action, c.resource); got != c.want {
+			t.Errorf("allows(%s, %s) = %v, want %v", c.action, c.resource, got, c.want)
 		}
 	}
-	if _, ok := parsePolicy(`{"Statement": 5}`); ok {
+	// Unknown parts of a resource may be anything: not a certain no.
+	unk := []stmt{{effect: "Allow", complete: true,
+		actions:   []elem{{value: "ssm:GetParameters"}},
+		resources: []elem{{value: "arn:aws:ssm:" + hclcheck.Unknown + ":" + hclcheck.Unknown + ":parameter/app/*"}}}}
+	if got := allows(unk, "ssm:GetParameters", "arn:aws:ssm:eu-west-1:111122223333:parameter/app/db"); got != grantUnknown {
+		t.Errorf("unknown region/account: %v, want unknown", got)
+	}
+	if got := allows(unk, "ssm:GetParameters", "arn:aws:ssm:eu-west-1:111122223333:parameter/other/db"); got != grantNo {
+		t.Errorf("other path: %v, want no", got)
+	}
+	if _, ok := jsonStatements(`{"Statement": 5}`, hcl.Range{}); ok {
 		t.Error("odd JSON must not be read as a policy")
+	}
+}
+
+func TestWildcardMatch(t *testing.T) {
+	for _, c := range []struct {
+		p, s string
+		want bool
+	}{
+		{"arn:aws:ssm:*:*:parameter/app/*", "arn:aws:ssm:eu-west-1:1:parameter/app/db/password", true},
+		{"arn:aws:ssm:*:*:parameter/app/*", "arn:aws:ssm:eu-west-1:1:parameter/apps/db", false},
+		{"parameter/app/d?", "parameter/app/db", true},
+		{"*", "", true},
+		{"a*a*a*a*a*a*a*a*a*a*b", strings.Repeat("a", 5000), false},
+	} {
+		if got := wildcardMatch(c.p, c.s); got != c.want {
+			t.Errorf("wildcardMatch(%q, %q) = %v", c.p, c.s, got)
+		}
 	}
 }
 
