@@ -285,6 +285,23 @@ func (g grant) and(h grant) grant {
 // arnMatches matches an IAM resource pattern (with * and ?) against an
 // ARN, case-sensitively as IAM does for resources.
 func arnMatches(pattern, arn string) bool {
+	// ARN fields the target cannot know (its region and account, when a
+	// name is given) match whatever the pattern says there.
+	if strings.Contains(arn, hclcheck.Unknown) {
+		pp, ap := strings.SplitN(pattern, ":", 6), strings.SplitN(arn, ":", 6)
+		if len(pp) != 6 || len(ap) != 6 {
+			return wildcardMatch(pattern, arn)
+		}
+		for i := range ap {
+			if strings.Contains(ap[i], hclcheck.Unknown) {
+				continue
+			}
+			if !wildcardMatch(pp[i], ap[i]) {
+				return false
+			}
+		}
+		return true
+	}
 	return wildcardMatch(pattern, arn)
 }
 
