@@ -275,14 +275,15 @@ func TestWildcardMatch(t *testing.T) {
 func TestParameterARNProblem(t *testing.T) {
 	u := hclcheck.Unknown
 	for arn, want := range map[string]string{
-		"arn:aws:ssm:eu-west-1:123456789012:parameter/app/db":      "",
-		"arn:aws:ssm:*:*:parameter/app/*":                          "",
-		"arn:aws:ssm:" + u + ":" + u + ":parameter/app/db":         "",
-		"arn:aws:ssm:eu-west-1:123456789012:parameter//app/db":     "double slash",
-		"arn:aws:ssm:eu-west-1:12345:parameter/app/db":             "not a 12-digit",
-		"arn:aws:ssm:eu_west_1:123456789012:parameter/app/db":      "no Region",
-		"arn:aws:ssm:eu-west-1:123456789012:document/AWS-RunShell": "",
-		"arn:aws:s3:::bucket/parameter//x":                         "",
+		"arn:aws:ssm:eu-west-1:123456789012:parameter/app/db":            "",
+		"arn:aws:ssm:*:*:parameter/app/*":                                "",
+		"arn:aws:ssm:" + u + ":" + u + ":parameter/app/db":               "",
+		"arn:aws:ssm:eu-west-1:123456789012:parameter//app/db":           "double slash",
+		"arn:aws:ssm:eu-west-1:12345:parameter/app/db":                   "not a 12-digit",
+		"arn:aws:ssm:eu_west_1:123456789012:parameter/app/db":            "no Region",
+		"arn:aws:ssm:eu-west-1:123456789012:document/AWS-RunShell":       "",
+		"arn:aws:s3:::bucket/parameter//x":                               "",
+		"arn:aws:ssm:*::parameter/aws/service/ami-amazon-linux-latest/x": "",
 	} {
 		got := parameterARNProblem(arn)
 		if want == "" && got != "" || want != "" && !strings.Contains(got, want) {

@@ -36,7 +36,9 @@ func parameterARNProblem(arn string) string {
 	if strings.HasPrefix(res, "parameter//") {
 		return fmt.Sprintf("parameter ARN %q has a double slash: the ARN drops the name's leading slash (parameter/app/db, not parameter//app/db), so it matches nothing", show)
 	}
-	if !pattern(account) && (len(account) != 12 || strings.Trim(account, "0123456789") != "") {
+	// An empty account is right for AWS's public parameters
+	// (arn:aws:ssm:REGION::parameter/aws/service/...).
+	if account != "" && !pattern(account) && (len(account) != 12 || strings.Trim(account, "0123456789") != "") {
 		return fmt.Sprintf("parameter ARN %q has account %q, which is not a 12-digit account ID: it matches nothing", show, account)
 	}
 	if !pattern(region) && (region == "" || strings.Trim(region, "abcdefghijklmnopqrstuvwxyz0123456789-") != "") {
