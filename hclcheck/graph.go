@@ -188,6 +188,9 @@ func (c *Config) Memo(key any, compute func() any) any {
 	return v
 }
 
+// RefsOf returns the Ref marks anywhere in a value.
+func RefsOf(v cty.Value) []Ref { return refsOf(v) }
+
 func refsOf(v cty.Value) []Ref {
 	var out []Ref
 	if shallow(v) {

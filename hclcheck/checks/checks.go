@@ -26,6 +26,7 @@ func All() []hclcheck.Check {
 		{Rule: rules.SSM202, Run: secureStringLiteralValue},
 		{Rule: rules.SSM203, Run: invalidParameterName},
 		{Rule: rules.SSM204, Run: parameterValueTooLarge},
+		{Rule: rules.SSM205, Run: iamMissingKMSDecrypt},
 		{Rule: rules.SSM206, Run: iamMissingParameterRead},
 		{Rule: rules.SSM207, Run: iamSSMWildcard},
 		{Rule: rules.SSM208, Run: iamParameterARNMalformed},

@@ -210,6 +210,18 @@ func actionMatches(pattern, action string) bool {
 // that cannot be read makes the answer unknown unless something certain
 // decides it.
 func allows(sts []stmt, action, resource string) grant {
+	return allowsOn(sts, action, grantTarget{arn: resource})
+}
+
+// target is a resource a permission is asked for: its ARN (parts unknown
+// as hclcheck.Unknown), and the address of the resource in the stack when
+// there is one (an element computed from it names it for certain).
+type grantTarget struct {
+	arn, addr string
+}
+
+func allowsOn(sts []stmt, action string, t grantTarget) grant {
+	resource := t.arn
 	allowed, unsure := false, false
 	for _, st := range sts {
 		am := matchAny(st.actions, func(p string) bool { return actionMatches(p, action) })
@@ -217,8 +229,23 @@ func allows(sts []stmt, action, resource string) grant {
 			am = am.not()
 		}
 		rm := grantYes
-		if resource != "" {
-			rm = matchAny(st.resources, func(p string) bool { return arnMatches(p, resource) })
+		if resource != "" || t.addr != "" {
+			rm = grantNo
+			for _, e := range st.resources {
+				switch {
+				case t.addr != "" && e.names(t.addr):
+					rm = grantYes
+				case t.addr != "" && len(e.refs) > 0 && e.value == hclcheck.Unknown:
+					// Computed from another resource: it names that one.
+				case rm != grantYes && arnMatches(strings.ReplaceAll(e.value, hclcheck.Unknown, "*"), resource):
+					// Unknown parts were taken as "*": a non-match is final.
+					if e.known() {
+						rm = grantYes
+					} else {
+						rm = grantUnknown
+					}
+				}
+			}
 			if st.notResource {
 				rm = rm.not()
 			}

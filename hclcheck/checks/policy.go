@@ -18,6 +18,19 @@ type elem struct {
 	// value is the string; parts that cannot be known are hclcheck.Unknown.
 	value string
 	at    hcl.Range
+	// refs are the resources the element is computed from
+	// (aws_kms_key.app.arn): it names them for certain.
+	refs []string
+}
+
+// names reports whether the element is computed from the resource.
+func (e elem) names(addr string) bool {
+	for _, r := range e.refs {
+		if r == addr {
+			return true
+		}
+	}
+	return false
 }
 
 // known reports whether the element has no unknown part.
@@ -30,6 +43,9 @@ type stmt struct {
 	notAction   bool
 	resources   []elem
 	notResource bool
+	// principals are the AWS principals of a resource policy (a key
+	// policy); "*" for everyone.
+	principals []elem
 	// complete is false when some action or resource list could not be
 	// read element by element (a variable, a function of unknowns).
 	complete bool
@@ -89,9 +105,18 @@ func attrStatements(a *hclcheck.Attr) ([]stmt, bool) {
 	}
 	s, ok := hclcheck.String(a.Value())
 	if !ok {
-		return nil, false
+		// A heredoc with interpolations: the parts that cannot be known
+		// stand inside JSON strings, so the document still reads.
+		if s, ok = patternOf(a); !ok {
+			return nil, false
+		}
 	}
 	return jsonStatements(s, a.Range())
+}
+
+func patternOf(a *hclcheck.Attr) (string, bool) {
+	s, _, ok := a.Pattern(a.Expr())
+	return s, ok
 }
 
 // hclStatements walks the object given to jsonencode.
@@ -125,9 +150,25 @@ func hclStatements(a *hclcheck.Attr, doc *hclsyntax.ObjectConsExpr) ([]stmt, boo
 		}
 		st.actions, st.notAction = hclList(a, o, &st.complete, "Action", "NotAction")
 		st.resources, st.notResource = hclList(a, o, &st.complete, "Resource", "NotResource")
+		st.principals = hclPrincipals(a, o, &st.complete)
 		out = append(out, st)
 	}
 	return out, true
+}
+
+// hclPrincipals reads Principal = "*" or { AWS = ... }.
+func hclPrincipals(a *hclcheck.Attr, o *hclsyntax.ObjectConsExpr, complete *bool) []elem {
+	p := item(a, o, "Principal")
+	if p == nil {
+		return nil
+	}
+	if obj, ok := p.(*hclsyntax.ObjectConsExpr); ok {
+		if aws := item(a, obj, "AWS"); aws != nil {
+			return elements(a, aws, complete)
+		}
+		return nil
+	}
+	return elements(a, p, complete)
 }
 
 // item finds the value of a key in an object constructor.
@@ -162,8 +203,14 @@ func elements(a *hclcheck.Attr, x hclsyntax.Expression, complete *bool) []elem {
 	}
 	var out []elem
 	for _, e := range exprs {
-		if s, _, ok := a.Pattern(e); ok {
-			out = append(out, elem{value: s, at: e.Range()})
+		if s, known, ok := a.Pattern(e); ok {
+			el := elem{value: s, at: e.Range()}
+			if !known {
+				for _, r := range hclcheck.RefsOf(a.Eval(e)) {
+					el.refs = append(el.refs, r.Addr)
+				}
+			}
+			out = append(out, el)
 			continue
 		}
 		// A list from elsewhere (a variable, concat(...)): known values
@@ -196,6 +243,15 @@ func dataStatements(d *hclcheck.Resource) ([]stmt, bool) {
 			st.effect = e
 		} else if b.Has("effect") {
 			st.effect = ""
+		}
+		for _, pb := range b.Blocks("principals") {
+			if t, _, ok := hclcheck.AttrString(pb, "type"); ok && t == "AWS" {
+				if ids := pb.Attr("identifiers"); ids != nil {
+					st.principals = append(st.principals, elements(ids, ids.Expr(), &st.complete)...)
+				}
+			} else if !ok {
+				st.complete = false
+			}
 		}
 		for _, pair := range [][2]string{{"actions", "not_actions"}, {"resources", "not_resources"}} {
 			a, not := b.Attr(pair[0]), false
@@ -234,6 +290,7 @@ func jsonStatements(doc string, at hcl.Range) ([]stmt, bool) {
 			Effect                string
 			Action, NotAction     json.RawMessage
 			Resource, NotResource json.RawMessage
+			Principal             json.RawMessage
 		}
 		if err := json.Unmarshal(r, &s); err != nil {
 			return nil, false
@@ -241,6 +298,7 @@ func jsonStatements(doc string, at hcl.Range) ([]stmt, bool) {
 		st := stmt{effect: s.Effect, complete: true}
 		st.actions, st.notAction = jsonList(s.Action, s.NotAction, at, &st.complete)
 		st.resources, st.notResource = jsonList(s.Resource, s.NotResource, at, &st.complete)
+		st.principals = jsonPrincipals(s.Principal, at, &st.complete)
 		out = append(out, st)
 	}
 	return out, true
@@ -261,4 +319,25 @@ func jsonList(field, notField json.RawMessage, at hcl.Range, complete *bool) ([]
 		out[i] = elem{value: v, at: at}
 	}
 	return out, not
+}
+
+// jsonPrincipals reads "Principal": "*" or {"AWS": ...}.
+func jsonPrincipals(raw json.RawMessage, at hcl.Range, complete *bool) []elem {
+	if len(raw) == 0 {
+		return nil
+	}
+	var star string
+	if json.Unmarshal(raw, &star) == nil {
+		return []elem{{value: star, at: at}}
+	}
+	var m map[string]json.RawMessage
+	if json.Unmarshal(raw, &m) != nil {
+		*complete = false
+		return nil
+	}
+	if aws, ok := m["AWS"]; ok {
+		out, _ := jsonList(aws, nil, at, complete)
+		return out
+	}
+	return nil
 }
