@@ -55,6 +55,10 @@ type rolePolicies struct {
 // aws_iam_role_policy_attachment, aws_iam_policy_attachment,
 // aws_iam_role_policy_attachments_exclusive, aws_iam_role_policy.
 func policiesOf(c *hclcheck.Config, role *hclcheck.Resource) rolePolicies {
+	return c.Memo(memoKey{"policiesOf", role.Addr}, func() any { return readPolicies(c, role) }).(rolePolicies)
+}
+
+func readPolicies(c *hclcheck.Config, role *hclcheck.Resource) rolePolicies {
 	var rp rolePolicies
 	addARNs := func(from *hclcheck.Resource, a *hclcheck.Attr) {
 		if a == nil {
