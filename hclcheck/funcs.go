@@ -16,7 +16,9 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
+	"sync/atomic"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/ext/tryfunc"
@@ -34,7 +36,7 @@ import (
 // known before apply (timestamp, uuid, bcrypt, ...) return unknown values.
 // Anything else (provider functions, newer functions) is unknown to HCL,
 // which makes the calling expression unknown: silence, not a finding.
-func functions(root, base string, maxSize int64) map[string]function.Function {
+func functions(root, base string, maxSize int64, cancel *atomic.Bool) map[string]function.Function {
 	if maxSize <= 0 {
 		maxSize = DefaultMaxFileSize
 	}
@@ -88,6 +90,14 @@ func functions(root, base string, maxSize int64) map[string]function.Function {
 		"plantimestamp": unknownFunc(cty.String), "bcrypt": unknownFunc(cty.String),
 		"abspath": unknownFunc(cty.String), "pathexpand": unknownFunc(cty.String),
 	}
+	// Functions that make collections or long strings, which nested for
+	// expressions call over and over, stop an evaluation that ran out of
+	// time.
+	for _, n := range []string{"range", "setproduct", "flatten", "concat", "format", "formatlist", "join", "merge"} {
+		fs[n] = cancellable(fs[n], cancel)
+	}
+	fs["format"] = boundedFormat(fs["format"])
+	fs["formatlist"] = boundedFormat(fs["formatlist"])
 	files := &fileReader{root: root, base: base, maxSize: maxSize}
 	fs["file"] = files.fileFunc()
 	fs["fileexists"] = files.existsFunc()
@@ -576,3 +586,55 @@ var elementFunc = function.New(&function.Spec{
 		return list.Index(cty.NumberIntVal(i % int64(n))).WithMarks(marks), nil
 	},
 })
+
+// errCancelled unwinds an evaluation that ran out of time.
+var errCancelled = errors.New("evaluation cancelled")
+
+// cancellable makes a function stop the evaluation once cancel is set.
+func cancellable(fn function.Function, cancel *atomic.Bool) function.Function {
+	if cancel == nil {
+		return fn
+	}
+	return function.New(&function.Spec{
+		Params:   fn.Params(),
+		VarParam: fn.VarParam(),
+		Type: func(args []cty.Value) (cty.Type, error) {
+			if cancel.Load() {
+				panic(errCancelled)
+			}
+			return fn.ReturnTypeForValues(args)
+		},
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			return fn.Call(args)
+		},
+	})
+}
+
+// maxFormatWidth caps the width and precision format() may ask for: a
+// "%0999999999d" would build a gigabyte string.
+const maxFormatWidth = 10000
+
+var formatWidth = regexp.MustCompile(`%[-+# 0]*(\d+)?(?:\.(\d+))?`)
+
+// boundedFormat refuses format strings with huge widths.
+func boundedFormat(fn function.Function) function.Function {
+	return function.New(&function.Spec{
+		Params:   fn.Params(),
+		VarParam: fn.VarParam(),
+		Type: func(args []cty.Value) (cty.Type, error) {
+			if f := args[0]; f.IsKnown() && !f.IsNull() && f.Type() == cty.String {
+				for _, m := range formatWidth.FindAllStringSubmatch(f.AsString(), -1) {
+					for _, n := range m[1:] {
+						if w, err := strconv.Atoi(n); n != "" && (err != nil || w > maxFormatWidth) {
+							return cty.NilType, fmt.Errorf("format width over %d", maxFormatWidth)
+						}
+					}
+				}
+			}
+			return fn.ReturnTypeForValues(args)
+		},
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			return fn.Call(args)
+		},
+	})
+}

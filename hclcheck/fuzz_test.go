@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/ssmlint/ssmlint/hclcheck"
 	"github.com/ssmlint/ssmlint/hclcheck/checks"
@@ -37,7 +38,17 @@ func FuzzLoad(f *testing.F) {
 		if err := os.WriteFile(filepath.Join(dir, "terraform.tfvars"), src, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		res := hclcheck.Scan(dir, hclcheck.LoadOptions{Workers: 1}, hclcheck.EvalOptions{}, checks.All(), hclcheck.Settings{Workers: 1})
+		// A linter on untrusted input must not hang: bound each input.
+		done := make(chan *hclcheck.Result, 1)
+		go func() {
+			done <- hclcheck.Scan(dir, hclcheck.LoadOptions{Workers: 1}, hclcheck.EvalOptions{}, checks.All(), hclcheck.Settings{Workers: 1})
+		}()
+		var res *hclcheck.Result
+		select {
+		case res = <-done:
+		case <-time.After(10 * time.Second):
+			t.Fatalf("scan did not finish in 10s on:\n%s", src)
+		}
 		for _, e := range res.Errors {
 			if e.Range.Start.Line == 0 && e.Range.File != "" {
 				t.Errorf("error without a position: %+v", e)

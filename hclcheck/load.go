@@ -10,6 +10,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"time"
 	"unicode/utf8"
 
 	"github.com/hashicorp/hcl/v2"
@@ -34,7 +35,15 @@ type LoadOptions struct {
 	Exclude func(rel string, isDir bool) bool
 	// Workers is the number of parallel parsers; 0 means GOMAXPROCS.
 	Workers int
+	// ConfigTimeout bounds the evaluation and checks of one configuration
+	// (a root module with its modules); 0 means DefaultConfigTimeout. A
+	// configuration over it is reported as an error and skipped: nested
+	// for expressions over large ranges could otherwise run for hours.
+	ConfigTimeout time.Duration
 }
+
+// DefaultConfigTimeout is the time one configuration may take.
+const DefaultConfigTimeout = 20 * time.Second
 
 // File is one parsed Terraform file.
 type File struct {

@@ -10,6 +10,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
+	"time"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -317,16 +319,58 @@ type rootResult struct {
 	errs     []finding.Error
 }
 
-// check evaluates the configuration rooted at dir and runs the checks.
+// check evaluates the configuration rooted at dir and runs the checks,
+// within the configured time. Past it, the evaluation is cancelled (the
+// functions that make large collections stop it) and the configuration is
+// reported as not checked.
 func (p *Project) check(dir string, eopt EvalOptions, checks []Check, s *Settings) rootResult {
+	budget := p.lopt.ConfigTimeout
+	if budget <= 0 {
+		budget = DefaultConfigTimeout
+	}
+	cancel := &atomic.Bool{}
+	done := make(chan rootResult, 1)
+	go func() { done <- p.checkConfig(dir, eopt, checks, s, cancel) }()
+	timeout := finding.Error{
+		Range:   ToRange(startOf(p.firstFile(dir))),
+		Message: fmt.Sprintf("evaluating the configuration of %s took longer than %s (for expressions over very large collections?); it was not checked", dir, budget),
+	}
+	select {
+	case r := <-done:
+		return r
+	case <-time.After(budget):
+		cancel.Store(true)
+		select {
+		case r := <-done:
+			return rootResult{dir: dir, errs: append(r.errs, timeout)}
+		case <-time.After(2 * time.Second):
+			// It does not stop: leave it (the process ends after the scan).
+			return rootResult{dir: dir, errs: []finding.Error{timeout}}
+		}
+	}
+}
+
+func (p *Project) firstFile(dir string) string {
+	for _, s := range p.dirs[dir] {
+		if s.kind == kindTF {
+			return s.path
+		}
+	}
+	return dir
+}
+
+func (p *Project) checkConfig(dir string, eopt EvalOptions, checks []Check, s *Settings, cancel *atomic.Bool) rootResult {
 	res := rootResult{dir: dir}
 	m := p.module(dir)
 	if m == nil {
 		return res
 	}
-	funcs := functions(p.rootAbs, dir, p.lopt.MaxFileSize)
+	funcs := functions(p.rootAbs, dir, p.lopt.MaxFileSize, cancel)
 	c := newConfig(p, m, eopt, p.extra, funcs, p.errs)
 	for _, ch := range checks {
+		if cancel.Load() {
+			break
+		}
 		fs, err := runOne(c, ch, s)
 		res.findings = append(res.findings, fs...)
 		if err != nil {
@@ -336,7 +380,7 @@ func (p *Project) check(dir string, eopt EvalOptions, checks []Check, s *Setting
 	for _, d := range c.errs.sorted() {
 		res.errs = append(res.errs, DiagError(d))
 	}
-	if s.Observe != nil {
+	if s.Observe != nil && !cancel.Load() {
 		s.Observe(c)
 	}
 	c.release()
