@@ -254,10 +254,13 @@ func allowsOn(sts []stmt, action string, t grantTarget) grant {
 				rm = rm.not()
 			}
 		}
-		m := am.and(rm)
-		if !st.complete && m != grantYes {
-			m = grantUnknown
+		if !st.actionsComplete && am != grantYes {
+			am = grantUnknown // actions we could not read may match
 		}
+		if !st.complete && st.actionsComplete && rm != grantYes {
+			rm = grantUnknown // resources we could not read may match
+		}
+		m := am.and(rm)
 		switch {
 		case m == grantNo:
 			continue

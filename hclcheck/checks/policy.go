@@ -46,9 +46,11 @@ type stmt struct {
 	// principals are the AWS principals of a resource policy (a key
 	// policy); "*" for everyone.
 	principals []elem
-	// complete is false when some action or resource list could not be
-	// read element by element (a variable, a function of unknowns).
-	complete bool
+	// complete is false when some action, resource or principal list
+	// could not be read element by element (a variable, a function of
+	// unknowns); actionsComplete tells about the actions alone.
+	complete        bool
+	actionsComplete bool
 }
 
 // policyDoc is a policy document of the stack.
@@ -142,15 +144,16 @@ func hclStatements(a *hclcheck.Attr, doc *hclsyntax.ObjectConsExpr) ([]stmt, boo
 	}
 	var out []stmt
 	for _, o := range objs {
-		st := stmt{complete: true}
+		st := stmt{complete: true, actionsComplete: true}
 		if ex := item(a, o, "Effect"); ex != nil {
 			if v, known, ok := a.Pattern(ex); ok && known {
 				st.effect = v
 			}
 		}
-		st.actions, st.notAction = hclList(a, o, &st.complete, "Action", "NotAction")
+		st.actions, st.notAction = hclList(a, o, &st.actionsComplete, "Action", "NotAction")
 		st.resources, st.notResource = hclList(a, o, &st.complete, "Resource", "NotResource")
 		st.principals = hclPrincipals(a, o, &st.complete)
+		st.complete = st.complete && st.actionsComplete
 		out = append(out, st)
 	}
 	return out, true
@@ -215,7 +218,18 @@ func elements(a *hclcheck.Attr, x hclsyntax.Expression, complete *bool) []elem {
 		}
 		// A list from elsewhere (a variable, concat(...)): known values
 		// still count, at the expression.
-		v, _ := a.Eval(e).Unmark()
+		mv := a.Eval(e)
+		v, _ := mv.Unmark()
+		if !v.IsKnown() && (v.Type() == cty.String || v.Type() == cty.DynamicPseudoType) && len(hclcheck.RefsOf(mv)) > 0 {
+			// One value computed from a resource (aws_kms_key.app.arn):
+			// unknown, but it names that resource.
+			el := elem{value: hclcheck.Unknown, at: e.Range()}
+			for _, r := range hclcheck.RefsOf(mv) {
+				el.refs = append(el.refs, r.Addr)
+			}
+			out = append(out, el)
+			continue
+		}
 		if !v.IsWhollyKnown() || v.IsNull() || !v.CanIterateElements() {
 			*complete = false
 			continue
@@ -238,7 +252,7 @@ func dataStatements(d *hclcheck.Resource) ([]stmt, bool) {
 		if b.Uncertain {
 			return nil, false
 		}
-		st := stmt{effect: "Allow", complete: true}
+		st := stmt{effect: "Allow", complete: true, actionsComplete: true}
 		if e, _, ok := hclcheck.AttrString(b, "effect"); ok {
 			st.effect = e
 		} else if b.Has("effect") {
@@ -261,13 +275,18 @@ func dataStatements(d *hclcheck.Resource) ([]stmt, bool) {
 			if a == nil {
 				continue
 			}
-			els := elements(a, a.Expr(), &st.complete)
+			flag := &st.complete
+			if pair[0] == "actions" {
+				flag = &st.actionsComplete
+			}
+			els := elements(a, a.Expr(), flag)
 			if pair[0] == "actions" {
 				st.actions, st.notAction = els, not
 			} else {
 				st.resources, st.notResource = els, not
 			}
 		}
+		st.complete = st.complete && st.actionsComplete
 		out = append(out, st)
 	}
 	return out, true
@@ -295,10 +314,11 @@ func jsonStatements(doc string, at hcl.Range) ([]stmt, bool) {
 		if err := json.Unmarshal(r, &s); err != nil {
 			return nil, false
 		}
-		st := stmt{effect: s.Effect, complete: true}
-		st.actions, st.notAction = jsonList(s.Action, s.NotAction, at, &st.complete)
+		st := stmt{effect: s.Effect, complete: true, actionsComplete: true}
+		st.actions, st.notAction = jsonList(s.Action, s.NotAction, at, &st.actionsComplete)
 		st.resources, st.notResource = jsonList(s.Resource, s.NotResource, at, &st.complete)
 		st.principals = jsonPrincipals(s.Principal, at, &st.complete)
+		st.complete = st.complete && st.actionsComplete
 		out = append(out, st)
 	}
 	return out, true
