@@ -35,6 +35,9 @@ type Settings struct {
 	// DefaultHostManagement says the account turns on Default Host
 	// Management Configuration (configuration default_host_management).
 	DefaultHostManagement bool
+	// Consumers maps a role's address to the parameters (names, or paths
+	// ending in "/*") its application reads, as configured (SSM206).
+	Consumers map[string][]string
 	// Observe, when set, sees each configuration after its checks ran
 	// and before it is released (to build the parameter inventory). It is
 	// called from several goroutines.

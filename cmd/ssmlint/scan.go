@@ -42,6 +42,7 @@ func scan(paths []string, cfg *config.Config, enabled map[string]bool, vars map[
 		lopt.MaxFileSize = cfg.FileSizeLimit()
 		settings.AllInstancesManaged = cfg.AllInstancesManaged
 		settings.DefaultHostManagement = cfg.DefaultHostManagement
+		settings.Consumers = cfg.Consumers
 		settings.Option = cfg.Option
 	}
 	for _, root := range paths {

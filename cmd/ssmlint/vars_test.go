@@ -94,3 +94,32 @@ func TestConfigMaxFileSize(t *testing.T) {
 		t.Errorf("main.tf not scanned: %+v", r.Findings)
 	}
 }
+
+// Roles declared as consumers in the configuration are checked (SSM206).
+func TestConfigConsumers(t *testing.T) {
+	dir := write(t, map[string]string{
+		"main.tf": `resource "aws_iam_role" "api" {
+  name               = "api"
+  assume_role_policy = "{}"
+}
+
+resource "aws_iam_role_policy" "api" {
+  role = aws_iam_role.api.id
+  policy = jsonencode({
+    Statement = [{ Effect = "Allow", Action = "ssm:GetParameter", Resource = "arn:aws:ssm:*:*:parameter/api/*" }]
+  })
+}
+`,
+		".ssmlint.yml": "version: 1\nconsumers:\n  aws_iam_role.api: [\"/api/db/host\", \"/billing/token\", \"/api/config/*\"]\n",
+	})
+	r, _ := runJSON(t, dir, ".")
+	var msgs []string
+	for _, f := range r.Findings {
+		if f.Rule == "SSM206" {
+			msgs = append(msgs, f.Message)
+		}
+	}
+	if len(msgs) != 2 || !strings.Contains(strings.Join(msgs, "\n"), "/billing/token") || !strings.Contains(strings.Join(msgs, "\n"), "GetParametersByPath") {
+		t.Errorf("SSM206 findings = %q", msgs)
+	}
+}

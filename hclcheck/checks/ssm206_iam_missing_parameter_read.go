@@ -25,6 +25,7 @@ var managedParameterRead = map[string]grant{
 // it starts the task, and the task fails to start.
 func iamMissingParameterRead(pass *hclcheck.Pass) {
 	c := pass.Config
+	consumersMissingRead(pass)
 	for _, td := range c.Resources("aws_ecs_task_definition") {
 		roles, ok := resolveAll(c, td.Body.Attr("execution_role_arn"), "aws_iam_role")
 		if !ok || len(roles) != 1 {
@@ -147,4 +148,33 @@ func hclValueFroms(a *hclcheck.Attr, x hclsyntax.Expression) ([]elem, bool) {
 		}
 	}
 	return out, true
+}
+
+// consumersMissingRead checks the reads that configuration declares
+// (consumers: role address -> parameter names or "/path/*"): a name needs
+// ssm:GetParameter on it, a path ssm:GetParametersByPath on the path.
+func consumersMissingRead(pass *hclcheck.Pass) {
+	c := pass.Config
+	for addr, names := range pass.Settings().Consumers {
+		role := c.Resource(addr)
+		if role == nil || role.Type() != "aws_iam_role" {
+			continue // not in this configuration
+		}
+		rp := policiesOf(c, role)
+		if rp.unknown || managedMayRead(rp) {
+			continue
+		}
+		for _, n := range names {
+			action, name := "ssm:GetParameter", n
+			if strings.HasSuffix(n, "/*") {
+				action, name = "ssm:GetParametersByPath", strings.TrimSuffix(n, "/*")
+			}
+			arn, _ := parameterARNFor(name)
+			if allows(rp.stmts, action, arn) != grantNo {
+				continue
+			}
+			pass.Report(role, role.DefRange(), "policy",
+				"%s reads %s (consumers in the configuration), but its policies do not allow %s on it: the application gets AccessDenied", role.Addr, n, action)
+		}
+	}
 }

@@ -13,6 +13,7 @@
 //	all_instances_managed: false
 //	default_host_management: false
 //	package_roles: {"example.com/app/cmd/api": aws_iam_role.api}
+//	consumers: {aws_iam_role.api: ["/app/db/password", "/app/config/*"]}
 //	rules:
 //	  SSM201: {enabled: false}
 //	  SSM402: {severity: error, options: {max_approve_after_days: 7}}
@@ -75,6 +76,9 @@ type Config struct {
 	// covers the packages below it) to the Terraform address of the IAM
 	// role that the package's code runs as (SSM206).
 	PackageRoles map[string]string
+	// Consumers maps the Terraform address of a role to the parameters its
+	// application reads: names, or paths ending in "/*" (SSM206).
+	Consumers map[string][]string
 	// Rules holds per-rule settings keyed by rule ID (names in the file
 	// are resolved to IDs).
 	Rules map[string]RuleConfig

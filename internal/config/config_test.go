@@ -60,7 +60,7 @@ func TestParseErrors(t *testing.T) {
 		{
 			name: "unknown top-level key without suggestion",
 			src:  "version: 1\nbananas: 3\n",
-			want: []string{`2:1: unknown key "bananas" in the configuration (known keys: version, fail_on, max_file_size, exclude, variables, all_instances_managed, default_host_management, package_roles, rules)`},
+			want: []string{`2:1: unknown key "bananas" in the configuration (known keys: version, fail_on, max_file_size, exclude, variables, all_instances_managed, default_host_management, package_roles, consumers, rules)`},
 		},
 		{
 			name: "missing version",
@@ -641,5 +641,19 @@ rules:
 	_, err = Parse("c.yml", []byte("version: 1\nrules:\n  SSM402: {options: {max_approve_after_days: soon}}\n"))
 	if err == nil || err.Error() != `c.yml:3:46: option "max_approve_after_days" of rule SSM402 must be an integer, got the string "soon"` {
 		t.Errorf("err = %v", err)
+	}
+}
+
+func TestConsumers(t *testing.T) {
+	cfg, err := Parse("c.yml", []byte("version: 1\nconsumers:\n  aws_iam_role.api: [\"/app/db/password\", \"/app/config/*\"]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := cfg.Consumers["aws_iam_role.api"]; len(got) != 2 || got[1] != "/app/config/*" {
+		t.Errorf("Consumers = %v", cfg.Consumers)
+	}
+	_, err = Parse("c.yml", []byte("version: 1\nconsumers:\n  aws_iam_role.api: \"/app/db\"\n"))
+	if ps := Positions(err); len(ps) != 1 || ps[0].Line != 3 || !strings.Contains(ps[0].Message, "must be a list") {
+		t.Errorf("errors = %v", err)
 	}
 }

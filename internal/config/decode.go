@@ -26,7 +26,7 @@ const maxValueDepth = 32
 // order.
 var topLevelKeys = []string{
 	"version", "fail_on", "max_file_size", "exclude", "variables",
-	"all_instances_managed", "default_host_management", "package_roles", "rules",
+	"all_instances_managed", "default_host_management", "package_roles", "consumers", "rules",
 }
 
 // ruleKeys are the keys of a rule entry.
@@ -188,6 +188,8 @@ func (d *decoder) top(n *yaml.Node, cfg *Config) {
 			}
 		case "package_roles":
 			d.packageRoles(v, cfg)
+		case "consumers":
+			d.consumers(v, cfg)
 		case "rules":
 			d.rules(v, cfg)
 		default:
@@ -398,6 +400,36 @@ func (d *decoder) packageRoles(v *yaml.Node, cfg *Config) {
 			cfg.PackageRoles = map[string]string{}
 		}
 		cfg.PackageRoles[k.Value] = role
+	}
+}
+
+// consumers reads role address -> the parameters (names, or paths ending
+// in "/*") the role's application reads.
+func (d *decoder) consumers(v *yaml.Node, cfg *Config) {
+	for _, p := range d.pairs(v, "consumers") {
+		k, val := p[0], p[1]
+		if strings.TrimSpace(k.Value) == "" {
+			d.errorf(k, "consumers: empty role address (want e.g. aws_iam_role.app)")
+			continue
+		}
+		if val.Kind != yaml.SequenceNode {
+			d.errorf(val, "consumers.%s must be a list of parameter names or paths, got %s", k.Value, describe(val))
+			continue
+		}
+		for _, item := range val.Content {
+			name, ok := d.str(item, "a parameter name")
+			if !ok {
+				continue
+			}
+			if !strings.HasPrefix(name, "/") && strings.Contains(name, "/") {
+				d.errorf(item, "consumers.%s: %q has a hierarchy but does not start with \"/\"", k.Value, name)
+				continue
+			}
+			if cfg.Consumers == nil {
+				cfg.Consumers = map[string][]string{}
+			}
+			cfg.Consumers[k.Value] = append(cfg.Consumers[k.Value], name)
+		}
 	}
 }
 
