@@ -38,6 +38,7 @@ func (e elem) known() bool { return !strings.Contains(e.value, hclcheck.Unknown)
 
 // stmt is one statement of a policy with its elements.
 type stmt struct {
+	sid         string
 	effect      string // "Allow", "Deny"; "" when unknown
 	actions     []elem
 	notAction   bool
@@ -86,7 +87,7 @@ func policyDocuments(c *hclcheck.Config) []policyDoc {
 			}
 		}
 		for _, d := range c.DataSources("aws_iam_policy_document") {
-			if sts, ok := dataStatements(d); ok {
+			if sts, ok := ownStatements(d); ok {
 				out = append(out, policyDoc{owner: d, stmts: sts})
 			}
 		}
@@ -244,15 +245,63 @@ func elements(a *hclcheck.Attr, x hclsyntax.Expression, complete *bool) []elem {
 	return out
 }
 
-// dataStatements reads a data "aws_iam_policy_document". Documents merged
-// from others are not read (their statements are elsewhere).
+// dataStatements reads a data "aws_iam_policy_document": the statements
+// of source_policy_documents, then its own, then
+// override_policy_documents (a statement with the Sid of an earlier one
+// replaces it, as the provider does).
 func dataStatements(d *hclcheck.Resource) ([]stmt, bool) {
+	return dataStatementsDepth(d, 0)
+}
+
+// ownStatements reads only the statement blocks written in a data
+// document (rules about how a policy is written report each once, where
+// it is written).
+func ownStatements(d *hclcheck.Resource) ([]stmt, bool) {
+	return dataStatementsDepth(d, -1)
+}
+
+func dataStatementsDepth(d *hclcheck.Resource, depth int) ([]stmt, bool) {
+	own := depth < 0
+	if depth > 8 {
+		return nil, false
+	}
 	var out []stmt
+	merge := func(sts []stmt) {
+		for _, st := range sts {
+			replaced := false
+			if st.sid != "" {
+				for i := range out {
+					if out[i].sid == st.sid {
+						out[i], replaced = st, true
+					}
+				}
+			}
+			if !replaced {
+				out = append(out, st)
+			}
+		}
+	}
+	docs := func(name string) bool {
+		a := d.Body.Attr(name)
+		if a == nil || own {
+			return true
+		}
+		sts, ok := documentList(a, depth)
+		if ok {
+			merge(sts)
+		}
+		return ok
+	}
+	if !docs("source_policy_documents") || !own && (d.Body.Has("source_json") || d.Body.Has("override_json")) {
+		return nil, false
+	}
+	var written []stmt
 	for _, b := range d.Body.Blocks("statement") {
 		if b.Uncertain {
 			return nil, false
 		}
 		st := stmt{effect: "Allow", complete: true, actionsComplete: true}
+		st.sid, _, _ = hclcheck.AttrString(b, "sid")
 		if e, _, ok := hclcheck.AttrString(b, "effect"); ok {
 			st.effect = e
 		} else if b.Has("effect") {
@@ -287,9 +336,48 @@ func dataStatements(d *hclcheck.Resource) ([]stmt, bool) {
 			}
 		}
 		st.complete = st.complete && st.actionsComplete
-		out = append(out, st)
+		written = append(written, st)
+	}
+	merge(written)
+	if !docs("override_policy_documents") {
+		return nil, false
 	}
 	return out, true
+}
+
+// documentList reads a list of policy documents (JSON strings, or
+// references to other data documents).
+func documentList(a *hclcheck.Attr, depth int) ([]stmt, bool) {
+	c := a.Config()
+	if t, ok := a.Expr().(*hclsyntax.TupleConsExpr); ok && c != nil {
+		var out []stmt
+		for _, e := range t.Exprs {
+			v, _ := a.Eval(e).Unmark()
+			if v.IsKnown() && !v.IsNull() && v.Type() == cty.String {
+				sts, ok := jsonStatements(v.AsString(), e.Range())
+				if !ok {
+					return nil, false
+				}
+				out = append(out, sts...)
+				continue
+			}
+			refs := hclcheck.RefsOf(a.Eval(e))
+			if len(refs) != 1 {
+				return nil, false
+			}
+			d := c.Resource(refs[0].Addr)
+			if d == nil || !d.IsData() || d.Type() != "aws_iam_policy_document" {
+				return nil, false
+			}
+			sts, ok := dataStatementsDepth(d, depth+1)
+			if !ok {
+				return nil, false
+			}
+			out = append(out, sts...)
+		}
+		return out, true
+	}
+	return nil, false
 }
 
 // jsonStatements reads a JSON policy; every element points at where the
@@ -306,6 +394,7 @@ func jsonStatements(doc string, at hcl.Range) ([]stmt, bool) {
 	var out []stmt
 	for _, r := range raw {
 		var s struct {
+			Sid                   string
 			Effect                string
 			Action, NotAction     json.RawMessage
 			Resource, NotResource json.RawMessage
@@ -314,7 +403,7 @@ func jsonStatements(doc string, at hcl.Range) ([]stmt, bool) {
 		if err := json.Unmarshal(r, &s); err != nil {
 			return nil, false
 		}
-		st := stmt{effect: s.Effect, complete: true, actionsComplete: true}
+		st := stmt{sid: s.Sid, effect: s.Effect, complete: true, actionsComplete: true}
 		st.actions, st.notAction = jsonList(s.Action, s.NotAction, at, &st.actionsComplete)
 		st.resources, st.notResource = jsonList(s.Resource, s.NotResource, at, &st.complete)
 		st.principals = jsonPrincipals(s.Principal, at, &st.complete)
