@@ -30,6 +30,9 @@ func iamMissingKMSDecrypt(pass *hclcheck.Pass) {
 			}
 			read := readGrant(rp.stmts, paramARN)
 			if read == nil {
+				read = managedRead(rp)
+			}
+			if read == nil {
 				continue // the role does not read it (for certain)
 			}
 			if allowsOn(rp.stmts, "kms:Decrypt", keyTarget) != grantNo || keyPolicyGrants(c, key, role) != grantNo {
@@ -83,6 +86,28 @@ func readGrant(sts []stmt, paramARN string) *elem {
 	return nil
 }
 
+// managedRead returns where an AWS managed policy that reads every
+// parameter (AmazonSSMManagedInstanceCore) is attached, as an element.
+func managedRead(rp rolePolicies) *elem {
+	for _, p := range rp.managed {
+		if p.awsManaged() && managedParameterRead[p.name()] == grantYes {
+			return &elem{value: p.arn, at: p.attr.Range()}
+		}
+	}
+	return nil
+}
+
+// noDecrypt are AWS managed policies known not to grant kms:Decrypt.
+var noDecrypt = map[string]bool{
+	"AmazonSSMManagedInstanceCore":       true,
+	"AmazonECSTaskExecutionRolePolicy":   true,
+	"AmazonS3ReadOnlyAccess":             true,
+	"CloudWatchAgentServerPolicy":        true,
+	"AmazonEC2ContainerRegistryReadOnly": true,
+	"AmazonSSMReadOnlyAccess":            true,
+	"AmazonEC2ReadOnlyAccess":            true,
+}
+
 // managedMayDecrypt reports an attached managed policy that grants, or
 // may grant, kms:Decrypt (any policy whose content ssmlint does not know).
 func managedMayDecrypt(rp rolePolicies) bool {
@@ -90,7 +115,7 @@ func managedMayDecrypt(rp rolePolicies) bool {
 		if p.declared {
 			continue
 		}
-		if !p.awsManaged() || !policiesWithoutCore[p.name()] && p.name() != "AmazonECSTaskExecutionRolePolicy" {
+		if !p.awsManaged() || !noDecrypt[p.name()] {
 			return true
 		}
 	}

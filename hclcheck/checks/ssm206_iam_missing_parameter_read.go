@@ -12,6 +12,9 @@ import (
 // managedParameterRead tells what AWS managed policies grant of
 // ssm:GetParameters; a policy missing here may grant it (unknown).
 var managedParameterRead = map[string]grant{
+	// ssm:GetParameter and ssm:GetParameters on every parameter (AWS
+	// managed policy reference, AmazonSSMManagedInstanceCore v2).
+	"AmazonSSMManagedInstanceCore":       grantYes,
 	"AmazonECSTaskExecutionRolePolicy":   grantNo,
 	"AmazonEC2ContainerRegistryReadOnly": grantNo,
 	"AmazonS3ReadOnlyAccess":             grantNo,

@@ -99,3 +99,16 @@ resource "aws_iam_role_policy" "reports" {
     Statement = [{ Effect = "Allow", Action = "ssm:GetParameter", Resource = "arn:aws:ssm:*:*:parameter/reports/*" }]
   })
 }
+
+# An instance role with AmazonSSMManagedInstanceCore reads every
+# parameter (ssm:GetParameter on "*"), but has no kms:Decrypt for the
+# customer key: the CMK-encrypted parameters fail to decrypt.
+resource "aws_iam_role" "instance" {
+  name               = "orders-instance"
+  assume_role_policy = "{}"
+}
+
+resource "aws_iam_role_policy_attachment" "instance_core" {
+  role       = aws_iam_role.instance.name
+  policy_arn = "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore" # expect: SSM205:16, SSM205:16
+}
