@@ -30,10 +30,7 @@ func iamMissingKMSDecrypt(pass *hclcheck.Pass) {
 			}
 			read := readGrant(rp.stmts, paramARN)
 			if read == nil {
-				read = managedRead(rp)
-			}
-			if read == nil {
-				continue // the role does not read it (for certain)
+				continue // the role is not meant to read it
 			}
 			if allowsOn(rp.stmts, "kms:Decrypt", keyTarget) != grantNo || keyPolicyGrants(c, key, role) != grantNo {
 				continue
@@ -65,15 +62,19 @@ func customerKey(c *hclcheck.Config, p parameter) *hclcheck.Resource {
 	return nil
 }
 
-// readGrant returns the action element of an Allow statement that lets the
-// statements read the parameter, or nil when none does for certain.
+// readGrant returns the action element of an Allow statement that grants
+// reading the parameter on a resource that names its path
+// (parameter/orders/*, not "*"): a broad grant, like the one
+// AmazonSSMManagedInstanceCore gives every instance, says nothing about
+// which parameters a role is meant to read, and would make the rule fire
+// for every role and every key. nil when there is none.
 func readGrant(sts []stmt, paramARN string) *elem {
-	for _, read := range parameterReads {
-		if allows(sts, read, paramARN) != grantYes {
+	for _, st := range sts {
+		if st.effect != "Allow" || st.notAction || st.notResource || !namesPath(st, paramARN) {
 			continue
 		}
-		for _, st := range sts {
-			if st.effect != "Allow" || st.notAction {
+		for _, read := range parameterReads {
+			if allows(sts, read, paramARN) != grantYes {
 				continue
 			}
 			for i, a := range st.actions {
@@ -86,15 +87,21 @@ func readGrant(sts []stmt, paramARN string) *elem {
 	return nil
 }
 
-// managedRead returns where an AWS managed policy that reads every
-// parameter (AmazonSSMManagedInstanceCore) is attached, as an element.
-func managedRead(rp rolePolicies) *elem {
-	for _, p := range rp.managed {
-		if p.awsManaged() && managedParameterRead[p.name()] == grantYes {
-			return &elem{value: p.arn, at: p.attr.Range()}
+// namesPath reports whether a statement has a known resource that matches
+// the parameter and names at least one segment of its path.
+func namesPath(st stmt, paramARN string) bool {
+	for _, r := range st.resources {
+		if !r.known() || !arnMatches(r.value, paramARN) {
+			continue
+		}
+		if i := strings.Index(r.value, ":parameter/"); i >= 0 {
+			rest := r.value[i+len(":parameter/"):]
+			if rest != "" && rest[0] != '*' && rest[0] != '?' {
+				return true
+			}
 		}
 	}
-	return nil
+	return false
 }
 
 // noDecrypt are AWS managed policies known not to grant kms:Decrypt.
