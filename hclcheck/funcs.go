@@ -90,10 +90,10 @@ func functions(root, base string, maxSize int64, cancel *atomic.Bool) map[string
 		"plantimestamp": unknownFunc(cty.String), "bcrypt": unknownFunc(cty.String),
 		"abspath": unknownFunc(cty.String), "pathexpand": unknownFunc(cty.String),
 	}
-	// Functions that make collections or long strings, which nested for
-	// expressions call over and over, stop an evaluation that ran out of
-	// time.
-	for _, n := range []string{"range", "setproduct", "flatten", "concat", "format", "formatlist", "join", "merge"} {
+	// Functions that make collections, which nested for expressions call
+	// over and over, stop an evaluation that ran out of time.
+	// (range is what nested for expressions iterate; the others multiply.)
+	for _, n := range []string{"range", "setproduct", "flatten"} {
 		fs[n] = cancellable(fs[n], cancel)
 	}
 	fs["format"] = boundedFormat(fs["format"])
