@@ -30,6 +30,49 @@ type Module struct {
 	// expressions are evaluated once per call, and walking them for their
 	// references is a good part of that.
 	traversals sync.Map // hcl.Expression -> []hcl.Traversal
+	constants  sync.Map // hcl.Expression -> cty.Value, see constant
+}
+
+// constant returns the cached value of an expression that refers to
+// nothing and reads no file: the same in every instance of the module, so
+// a shared module's literal maps and strings are evaluated once.
+func (m *Module) constant(expr hcl.Expression) (cty.Value, bool) {
+	if m == nil {
+		return cty.NilVal, false
+	}
+	v, ok := m.constants.Load(expr)
+	if !ok {
+		return cty.NilVal, false
+	}
+	return v.(cty.Value), true
+}
+
+// rememberConstant caches the value of an expression if it is constant.
+func (m *Module) rememberConstant(expr hcl.Expression, v cty.Value) {
+	if m == nil || len(m.variablesOf(expr)) > 0 || readsFiles(expr) {
+		return
+	}
+	m.constants.Store(expr, v)
+}
+
+// readsFiles reports a call of a function whose result depends on the
+// root module (file, templatefile, fileexists).
+func readsFiles(expr hcl.Expression) bool {
+	n, ok := expr.(hclsyntax.Node)
+	if !ok {
+		return true
+	}
+	found := false
+	_ = hclsyntax.VisitAll(n, func(n hclsyntax.Node) hcl.Diagnostics {
+		if c, ok := n.(*hclsyntax.FunctionCallExpr); ok {
+			switch c.Name {
+			case "file", "templatefile", "fileexists", "abspath", "pathexpand", "timestamp", "uuid", "plantimestamp":
+				found = true
+			}
+		}
+		return nil
+	})
+	return found
 }
 
 // variablesOf is expr.Variables(), cached per module.

@@ -82,12 +82,16 @@ func (s *scope) eval(expr hcl.Expression) (val cty.Value) {
 			return s.eval(c.FalseResult)
 		}
 	}
+	if v, ok := s.mi.Module.constant(expr); ok {
+		return v
+	}
 	ctx := s.context(expr)
 	v, diags := expr.Value(ctx)
 	if diags.HasErrors() {
 		s.mi.config.noteEvalErrors(diags)
 		return cty.DynamicVal
 	}
+	s.mi.Module.rememberConstant(expr, v)
 	return v
 }
 
