@@ -101,7 +101,7 @@ func readRules(c *hclcheck.Config, direction string) []sgRule {
 				if isTrue(b.Attr("self")) {
 					r.sgs = append(r.sgs, sg)
 				}
-				r.prefixLists = b.Has("prefix_list_ids")
+				r.prefixLists = namesSomething(b.Attr("prefix_list_ids"))
 				out = append(out, r)
 			}
 		}
@@ -118,7 +118,7 @@ func readRules(c *hclcheck.Config, direction string) []sgRule {
 		r.cidrs, r.cidrAttr = prefixes(rr.Body, &r.known, "cidr_blocks", "ipv6_cidr_blocks")
 		r.sgs, r.sgsUnknown = referencedGroups(c, rr.Body.Attr("source_security_group_id"))
 		r.self = isTrue(rr.Body.Attr("self"))
-		r.prefixLists = rr.Body.Has("prefix_list_ids")
+		r.prefixLists = namesSomething(rr.Body.Attr("prefix_list_ids"))
 		out = append(out, r)
 	}
 	typ := "aws_vpc_security_group_ingress_rule"
@@ -130,7 +130,7 @@ func readRules(c *hclcheck.Config, direction string) []sgRule {
 		r.protocol, r.fromPort, r.toPort = protoPorts(rr.Body, "ip_protocol", "from_port", "to_port", &r.known)
 		r.cidrs, r.cidrAttr = prefixes(rr.Body, &r.known, "cidr_ipv4", "cidr_ipv6")
 		r.sgs, r.sgsUnknown = referencedGroups(c, rr.Body.Attr("referenced_security_group_id"))
-		r.prefixLists = rr.Body.Has("prefix_list_id")
+		r.prefixLists = namesSomething(rr.Body.Attr("prefix_list_id"))
 		out = append(out, r)
 	}
 	return out
@@ -287,4 +287,23 @@ func isTrue(a *hclcheck.Attr) bool {
 	}
 	s, ok := hclcheck.String(a.Value())
 	return ok && s == "true"
+}
+
+// namesSomething reports an attribute that may hold a value: set, and not
+// a known null or empty list.
+func namesSomething(a *hclcheck.Attr) bool {
+	if a == nil {
+		return false
+	}
+	v, _ := a.Value().Unmark()
+	if !v.IsKnown() {
+		return true
+	}
+	if v.IsNull() {
+		return false
+	}
+	if v.CanIterateElements() {
+		return v.LengthInt() > 0
+	}
+	return true
 }
