@@ -264,8 +264,10 @@ func allowsOn(sts []stmt, action string, t grantTarget) grant {
 		switch {
 		case m == grantNo:
 			continue
-		case st.effect == "Deny" && m == grantYes:
+		case st.effect == "Deny" && m == grantYes && !st.conditional:
 			return grantNo
+		case st.effect == "Deny" && m == grantYes:
+			unsure = true // a Deny under a condition may or may not apply
 		case st.effect == "Allow" && m == grantYes:
 			allowed = true
 		default:

@@ -47,6 +47,11 @@ type stmt struct {
 	// principals are the AWS principals of a resource policy (a key
 	// policy); "*" for everyone.
 	principals []elem
+	// conditional is true when the statement has conditions: kept so that
+	// rules can tell, though none needs them (an Allow under a condition
+	// still counts as an allow; a conditional Deny does not take one back
+	// for certain).
+	conditional bool
 	// complete is false when some action, resource or principal list
 	// could not be read element by element (a variable, a function of
 	// unknowns); actionsComplete tells about the actions alone.
@@ -154,6 +159,7 @@ func hclStatements(a *hclcheck.Attr, doc *hclsyntax.ObjectConsExpr) ([]stmt, boo
 		st.actions, st.notAction = hclList(a, o, &st.actionsComplete, "Action", "NotAction")
 		st.resources, st.notResource = hclList(a, o, &st.complete, "Resource", "NotResource")
 		st.principals = hclPrincipals(a, o, &st.complete)
+		st.conditional = item(a, o, "Condition") != nil
 		st.complete = st.complete && st.actionsComplete
 		out = append(out, st)
 	}
@@ -302,6 +308,7 @@ func dataStatementsDepth(d *hclcheck.Resource, depth int) ([]stmt, bool) {
 		}
 		st := stmt{effect: "Allow", complete: true, actionsComplete: true}
 		st.sid, _, _ = hclcheck.AttrString(b, "sid")
+		st.conditional = len(b.Blocks("condition")) > 0
 		if e, _, ok := hclcheck.AttrString(b, "effect"); ok {
 			st.effect = e
 		} else if b.Has("effect") {
@@ -399,6 +406,7 @@ func jsonStatements(doc string, at hcl.Range) ([]stmt, bool) {
 			Action, NotAction     json.RawMessage
 			Resource, NotResource json.RawMessage
 			Principal             json.RawMessage
+			Condition             json.RawMessage
 		}
 		if err := json.Unmarshal(r, &s); err != nil {
 			return nil, false
@@ -407,6 +415,7 @@ func jsonStatements(doc string, at hcl.Range) ([]stmt, bool) {
 		st.actions, st.notAction = jsonList(s.Action, s.NotAction, at, &st.actionsComplete)
 		st.resources, st.notResource = jsonList(s.Resource, s.NotResource, at, &st.complete)
 		st.principals = jsonPrincipals(s.Principal, at, &st.complete)
+		st.conditional = len(s.Condition) > 0 && string(s.Condition) != "null"
 		st.complete = st.complete && st.actionsComplete
 		out = append(out, st)
 	}

@@ -90,3 +90,40 @@ resource "aws_ecs_task_definition" "shared" {
     secrets = [{ name = "X", valueFrom = "/shared/x" }]
   }])
 }
+
+# ssm:GetParameter* on parameter/app/* covers /app/db/password: silent.
+# A Deny under a condition may not apply: it does not count as taking
+# the read back (silent too).
+resource "aws_iam_role" "app" {
+  name               = "app-exec"
+  assume_role_policy = data.aws_iam_policy_document.ecs_assume.json
+}
+
+resource "aws_iam_role_policy" "app" {
+  role = aws_iam_role.app.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      { Effect = "Allow", Action = "ssm:GetParameter*", Resource = "arn:aws:ssm:*:*:parameter/app/*" },
+      {
+        Effect    = "Deny"
+        Action    = "ssm:GetParameters"
+        Resource  = "arn:aws:ssm:*:*:parameter/app/admin/*"
+        Condition = { Bool = { "aws:ViaAWSService" = "false" } }
+      },
+    ]
+  })
+}
+
+resource "aws_ecs_task_definition" "app" {
+  family             = "app"
+  execution_role_arn = aws_iam_role.app.arn
+  container_definitions = jsonencode([{
+    name  = "app"
+    image = "app:3"
+    secrets = [
+      { name = "DB_PASSWORD", valueFrom = "/app/db/password" },
+      { name = "ADMIN", valueFrom = "/app/admin/key" },
+    ]
+  }])
+}
