@@ -1,0 +1,18 @@
+// Package hclcheck is ssmlint's Terraform engine: it finds the Terraform
+// under a path, parses it, evaluates each configuration (a root module and
+// the modules it calls) the way Terraform would before apply, and runs the
+// checks of package hclcheck/checks over it.
+//
+// Evaluation covers variables (defaults, tfvars, --var), locals, count and
+// for_each, string templates, conditionals, for expressions, dynamic
+// blocks, module inputs and outputs, and Terraform's common functions.
+// What cannot be known before apply stays unknown: computed attributes are
+// unknown values marked with the resource they come from (Ref), so checks
+// follow references (Attr.Refs, Config.Referenced) through locals,
+// variables and modules, and a check that meets an unknown stays silent.
+//
+// Scan streams: modules that others call are parsed once and kept; each
+// root module is parsed, evaluated, checked and dropped by a worker, within
+// a time budget. Nothing is executed, downloaded or read outside the
+// scanned root.
+package hclcheck
