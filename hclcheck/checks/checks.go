@@ -33,5 +33,9 @@ func All() []hclcheck.Check {
 		{Rule: rules.SSM209, Run: rotationCandidate},
 		{Rule: rules.SSM301, Run: advancedTierWaste},
 		{Rule: rules.SSM302, Run: highThroughputEnabled},
+		{Rule: rules.SSM303, Run: sessionLogNoRetention},
+		{Rule: rules.SSM401, Run: patchBaselineNoApproval},
+		{Rule: rules.SSM405, Run: maintenanceWindowCutoff},
+		{Rule: rules.SSM407, Run: maintenanceWindowDisabled},
 	}
 }

@@ -27,6 +27,18 @@ func (d sessionDoc) str(name string) (string, bool) {
 // sessionDocs lists the Session documents of a configuration. unknown is
 // true when some document's type or content cannot be read.
 func sessionDocs(c *hclcheck.Config) (docs []sessionDoc, unknown bool) {
+	type result struct {
+		docs    []sessionDoc
+		unknown bool
+	}
+	r := c.Memo(memoKey{query: "sessionDocs"}, func() any {
+		docs, unknown := readSessionDocs(c)
+		return result{docs, unknown}
+	}).(result)
+	return r.docs, r.unknown
+}
+
+func readSessionDocs(c *hclcheck.Config) (docs []sessionDoc, unknown bool) {
 	for _, r := range c.Resources("aws_ssm_document") {
 		typ, _, ok := hclcheck.AttrString(r.Body, "document_type")
 		if !ok {
