@@ -2,6 +2,7 @@ package checks
 
 import (
 	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
 
 	"github.com/ssmlint/ssmlint/hclcheck"
 )
@@ -20,9 +21,15 @@ func sessionLogNoRetention(pass *hclcheck.Pass) {
 	var candidates []forever
 	for _, g := range c.Resources("aws_cloudwatch_log_group") {
 		a := g.Body.Attr("retention_in_days")
-		if a != nil && !isNull(a) {
-			if s, ok := hclcheck.String(a.Value()); !ok || s != "0" {
-				continue // set (or unknown)
+		if a != nil {
+			// Only a literal null or 0 means "forever" for certain; a value
+			// from elsewhere is taken as set, without evaluating it.
+			lit, ok := a.Expr().(*hclsyntax.LiteralValueExpr)
+			if !ok {
+				continue
+			}
+			if s, ok := hclcheck.String(lit.Val); ok && s != "0" {
+				continue
 			}
 		}
 		name, _, ok := hclcheck.AttrString(g.Body, "name")
