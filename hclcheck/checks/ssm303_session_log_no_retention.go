@@ -3,6 +3,7 @@ package checks
 import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
 
 	"github.com/ssmlint/ssmlint/hclcheck"
 )
@@ -28,7 +29,7 @@ func sessionLogNoRetention(pass *hclcheck.Pass) {
 			if !ok {
 				continue
 			}
-			if s, ok := hclcheck.String(lit.Val); ok && s != "0" {
+			if !keptForever(lit.Val) {
 				continue
 			}
 		}
@@ -58,4 +59,19 @@ func sessionLogNoRetention(pass *hclcheck.Pass) {
 				"%s receives Session Manager logs (%s) but keeps them forever: storage is billed every month and grows with every session", f.g.Addr, f.name)
 		}
 	}
+}
+
+// keptForever reports whether a literal retention_in_days means the log
+// group never expires: null, 0 or "0". Numbers are compared as numbers;
+// formatting them as strings showed up in profiles.
+func keptForever(v cty.Value) bool {
+	switch {
+	case v.IsNull():
+		return true
+	case v.Type() == cty.Number:
+		return v.RawEquals(cty.Zero)
+	case v.Type() == cty.String:
+		return v.AsString() == "0"
+	}
+	return false
 }

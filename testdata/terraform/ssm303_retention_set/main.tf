@@ -1,0 +1,18 @@
+# Retention is set on the session log group: silent.
+resource "aws_ssm_document" "session_prefs" {
+  name            = "SSM-SessionManagerRunShell"
+  document_type   = "Session"
+  document_format = "JSON"
+  content = jsonencode({
+    schemaVersion = "1.0"
+    sessionType   = "Standard_Stream"
+    inputs = {
+      cloudWatchLogGroupName = aws_cloudwatch_log_group.sessions.name
+    }
+  })
+}
+
+resource "aws_cloudwatch_log_group" "sessions" {
+  name              = "/ssm/sessions"
+  retention_in_days = 365
+}
