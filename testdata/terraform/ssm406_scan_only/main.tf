@@ -1,0 +1,31 @@
+# The stack's only patch task scans: nothing is ever installed.
+resource "aws_ssm_maintenance_window" "weekly" {
+  name     = "weekly"
+  schedule = "cron(0 3 ? * SUN *)"
+  duration = 3
+  cutoff   = 1
+}
+
+resource "aws_ssm_maintenance_window_task" "scan" {
+  window_id       = aws_ssm_maintenance_window.weekly.id
+  task_type       = "RUN_COMMAND"
+  task_arn        = "AWS-RunPatchBaseline"
+  max_concurrency = "10%"
+  max_errors      = "1"
+
+  task_invocation_parameters {
+    run_command_parameters {
+      parameter {
+        name   = "Operation"
+        values = ["Scan"] # expect: SSM406:19
+      }
+    }
+  }
+}
+
+# Not a patch task: ignored.
+resource "aws_ssm_maintenance_window_task" "inventory" {
+  window_id = aws_ssm_maintenance_window.weekly.id
+  task_type = "RUN_COMMAND"
+  task_arn  = "AWS-GatherSoftwareInventory"
+}
