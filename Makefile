@@ -48,6 +48,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./internal/config/
 	$(GO) test -run '^$$' -fuzz '^FuzzParseHCL$$' -fuzztime $(FUZZTIME) ./internal/suppress/
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./internal/baseline/
+	$(GO) test -run '^$$' -fuzz '^FuzzSessionInputs$$' -fuzztime $(FUZZTIME) ./hclcheck/checks/
 
 ## bench: synthetic corpora (~2,500 and ~10,000 files) in .bench/: ssmlint's
 ## wall time and peak memory next to the bare hclsyntax parse time (the floor)

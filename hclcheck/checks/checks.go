@@ -38,5 +38,6 @@ func All() []hclcheck.Check {
 		{Rule: rules.SSM405, Run: maintenanceWindowCutoff},
 		{Rule: rules.SSM406, Run: maintenanceWindowScanOnly},
 		{Rule: rules.SSM407, Run: maintenanceWindowDisabled},
+		{Rule: rules.SSM502, Run: sessionLoggingUnencrypted},
 	}
 }

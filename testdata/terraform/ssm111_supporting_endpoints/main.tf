@@ -36,6 +36,7 @@ resource "aws_ssm_document" "session_prefs" {
     description   = "Session preferences"
     sessionType   = "Standard_Stream"
     inputs = {
+      kmsKeyId                    = "alias/session-data"
       cloudWatchLogGroupName      = "/ssm/sessions"
       cloudWatchEncryptionEnabled = true
       s3BucketName                = "session-logs"

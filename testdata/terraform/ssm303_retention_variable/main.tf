@@ -12,6 +12,7 @@ resource "aws_ssm_document" "session_prefs" {
     schemaVersion = "1.0"
     sessionType   = "Standard_Stream"
     inputs = {
+      kmsKeyId               = "alias/session-data"
       cloudWatchLogGroupName = aws_cloudwatch_log_group.sessions.name
     }
   })

@@ -1,0 +1,55 @@
+package checks
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+// FuzzSessionInputs feeds arbitrary document content to the Session
+// preferences parser: it must return (nil for unreadable content) without
+// panicking, in bounded time, in both formats.
+func FuzzSessionInputs(f *testing.F) {
+	f.Add(`{"schemaVersion":"1.0","inputs":{"kmsKeyId":"k","cloudWatchEncryptionEnabled":false}}`, "JSON")
+	f.Add("schemaVersion: '1.0'\ninputs:\n  s3EncryptionEnabled: false\n", "YAML")
+	f.Add(`{"inputs": [1, 2]}`, "JSON")
+	f.Add("inputs: !!binary aGVsbG8=\n", "YAML")
+	// A billion-laughs style alias bomb.
+	bomb := "a: &a [x,x,x,x,x,x,x,x,x]\n"
+	for c := 'b'; c <= 'j'; c++ {
+		bomb += string(c) + ": &" + string(c) + " [*" + string(c-1) + strings.Repeat(",*"+string(c-1), 8) + "]\n"
+	}
+	f.Add(bomb+"inputs: *j\n", "YAML")
+	f.Fuzz(func(t *testing.T, content, format string) {
+		start := time.Now()
+		in := parseInputs(content, format)
+		if d := time.Since(start); d > 5*time.Second {
+			t.Fatalf("parseInputs took %v on %d bytes", d, len(content))
+		}
+		_ = in
+	})
+}
+
+func TestSessionInputs(t *testing.T) {
+	for _, tc := range []struct {
+		content, format string
+		want            map[string]any // nil: unreadable
+	}{
+		{`{"inputs":{"kmsKeyId":"k","s3EncryptionEnabled":false}}`, "JSON", map[string]any{"kmsKeyId": "k", "s3EncryptionEnabled": false}},
+		{"inputs:\n  kmsKeyId: k\n  s3EncryptionEnabled: false\n", "YAML", map[string]any{"kmsKeyId": "k", "s3EncryptionEnabled": false}},
+		{`{"schemaVersion":"1.0"}`, "JSON", map[string]any{}},
+		{`{"inputs":`, "JSON", nil},
+		{"inputs: [", "YAML", nil},
+	} {
+		got := parseInputs(tc.content, tc.format)
+		if (got == nil) != (tc.want == nil) || len(got) != len(tc.want) {
+			t.Errorf("parseInputs(%q) = %v, want %v", tc.content, got, tc.want)
+			continue
+		}
+		for k, v := range tc.want {
+			if got[k] != v {
+				t.Errorf("parseInputs(%q)[%s] = %v, want %v", tc.content, k, got[k], v)
+			}
+		}
+	}
+}
