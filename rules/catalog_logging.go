@@ -105,6 +105,8 @@ var SSM503 = &Rule{
 	Summary:  "A Run Command task or association has no S3 output location.",
 	Rationale: "Run Command keeps a command history, but the seed notes' practice is to save the output to S3, where it stays complete and can be audited after the fact. " +
 		"Scheduled associations and maintenance-window tasks run unattended, so their output is often the only record of what happened on the instances. " +
+		"Only Command documents are checked (AWS ones such as AWS-RunShellScript and AWS-RunPatchBaseline, by name or ARN, and `document_type = \"Command\"` documents of the stack); " +
+		"a task that sends its output to CloudWatch Logs (`cloudwatch_config`) keeps it too and is not reported. " +
 		"This is advice, so it is reported as info.",
 	Language: "hcl",
 	Bad: `resource "aws_ssm_association" "disk_report" {

@@ -39,5 +39,6 @@ func All() []hclcheck.Check {
 		{Rule: rules.SSM406, Run: maintenanceWindowScanOnly},
 		{Rule: rules.SSM407, Run: maintenanceWindowDisabled},
 		{Rule: rules.SSM502, Run: sessionLoggingUnencrypted},
+		{Rule: rules.SSM503, Run: commandOutputNotSaved},
 	}
 }

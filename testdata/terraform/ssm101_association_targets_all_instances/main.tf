@@ -7,7 +7,7 @@ variable "ami_id" {
   type = string
 }
 
-resource "aws_ssm_association" "update_agent" {
+resource "aws_ssm_association" "update_agent" { # expect: SSM503:1
   name                = "AWS-UpdateSSMAgent"
   association_name    = "keep-ssm-agent-current"
   schedule_expression = "rate(14 days)"

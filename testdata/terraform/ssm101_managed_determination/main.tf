@@ -72,7 +72,7 @@ resource "aws_iam_instance_profile" "reader" {
 }
 
 # State Manager association that targets instances by tag.
-resource "aws_ssm_association" "cw_agent" {
+resource "aws_ssm_association" "cw_agent" { # expect: SSM503:1
   name             = "AWS-ConfigureAWSPackage"
   association_name = "${local.app}-cloudwatch-agent"
 

@@ -151,7 +151,7 @@ resource "aws_autoscaling_group" "consumer" {
 # --- web: behind the NAT gateway, targeted by a State Manager association
 # through the tag the group propagates, but built without a profile -------
 
-resource "aws_ssm_association" "web_hardening" {
+resource "aws_ssm_association" "web_hardening" { # expect: SSM503:1
   name = "AWS-RunShellScript"
 
   parameters = {

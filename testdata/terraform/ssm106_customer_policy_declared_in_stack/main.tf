@@ -110,7 +110,7 @@ resource "aws_iam_instance_profile" "exporter" {
   role = aws_iam_role.exporter.name
 }
 
-resource "aws_ssm_association" "exporter_agent" {
+resource "aws_ssm_association" "exporter_agent" { # expect: SSM503:1
   name = "AWS-UpdateSSMAgent"
 
   targets {

@@ -14,7 +14,7 @@ resource "aws_ssm_maintenance_window_task" "scan" {
   max_errors      = "1"
 
   task_invocation_parameters {
-    run_command_parameters {
+    run_command_parameters { # expect: SSM503:5
       parameter {
         name   = "Operation"
         values = ["Scan"]
@@ -31,7 +31,7 @@ resource "aws_ssm_maintenance_window_task" "install" {
   max_errors      = "1"
 
   task_invocation_parameters {
-    run_command_parameters {
+    run_command_parameters { # expect: SSM503:5
       parameter {
         name   = "Operation"
         values = ["Install"]

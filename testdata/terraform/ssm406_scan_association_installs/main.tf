@@ -7,7 +7,7 @@ resource "aws_ssm_maintenance_window" "weekly" {
   cutoff   = 1
 }
 
-resource "aws_ssm_maintenance_window_task" "scan" {
+resource "aws_ssm_maintenance_window_task" "scan" { # expect: SSM503:1
   window_id       = aws_ssm_maintenance_window.weekly.id
   task_type       = "RUN_COMMAND"
   task_arn        = "AWS-RunPatchBaseline"
@@ -20,7 +20,7 @@ resource "aws_ssm_maintenance_window_task" "scan" {
   }
 }
 
-resource "aws_ssm_association" "install" {
+resource "aws_ssm_association" "install" { # expect: SSM503:1
   name                = "AWS-RunPatchBaseline"
   schedule_expression = "cron(0 4 ? * SUN *)"
   parameters = {

@@ -66,7 +66,7 @@ resource "aws_ssm_maintenance_window" "paused" {
   enabled  = false # expect: SSM407:14
 }
 
-resource "aws_ssm_maintenance_window_task" "patch" {
+resource "aws_ssm_maintenance_window_task" "patch" { # expect: SSM503:1
   window_id       = aws_ssm_maintenance_window.paused.id
   task_type       = "RUN_COMMAND"
   task_arn        = "AWS-RunPatchBaseline"
