@@ -510,6 +510,13 @@ func (c *Config) noteEvalErrors(diags hcl.Diagnostics) {
 	}
 }
 
+// NoteError records a problem a check found in the input (document
+// content that does not parse, say): it is reported with its position
+// like a parse error, once, and is not a finding.
+func (c *Config) NoteError(at hcl.Range, format string, args ...any) {
+	c.errs.add(hcl.Diagnostic{Severity: hcl.DiagError, Summary: fmt.Sprintf(format, args...), Subject: &at})
+}
+
 // Config returns the configuration the attribute belongs to.
 func (a *Attr) Config() *Config {
 	if a == nil || a.scope == nil {

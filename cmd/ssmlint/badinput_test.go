@@ -61,6 +61,12 @@ func TestBadInput(t *testing.T) {
 		{"yaml alias bomb", func(t *testing.T, dir string) {
 			writeFile(t, dir, ".ssmlint.yml", yamlBomb())
 		}, ".ssmlint.yml", 0, ""},
+		{"session document not JSON", func(t *testing.T, dir string) {
+			writeFile(t, dir, "prefs.tf", "resource \"aws_ssm_document\" \"prefs\" {\n  name          = \"SSM-SessionManagerRunShell\"\n  document_type = \"Session\"\n  content       = <<-JSON\n    {\n      \"inputs\": { \"kmsKeyId\": tru }\n    }\n  JSON\n}\n")
+		}, "prefs.tf", 4, "content is not valid JSON: line 2 of the document"},
+		{"session document not YAML", func(t *testing.T, dir string) {
+			writeFile(t, dir, "prefs.tf", "resource \"aws_ssm_document\" \"prefs\" {\n  name            = \"SSM-SessionManagerRunShell\"\n  document_type   = \"Session\"\n  document_format = \"YAML\"\n  content         = \"inputs: [\"\n}\n")
+		}, "prefs.tf", 5, "content is not valid YAML"},
 		{"deep nesting", func(t *testing.T, dir string) {
 			writeFile(t, dir, "deep.tf", "locals {\n  x = "+strings.Repeat("[", 10000)+strings.Repeat("]", 10000)+"\n}\n")
 		}, "deep.tf", 2, "nesting"},

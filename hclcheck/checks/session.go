@@ -2,6 +2,8 @@ package checks
 
 import (
 	"encoding/json"
+	"errors"
+	"fmt"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -84,7 +86,10 @@ func readSessionDocs(c *hclcheck.Config) (docs []sessionDoc, unknown bool) {
 		}
 		switch {
 		case ok:
-			d.inputs = parseInputs(content, format)
+			var err error
+			if d.inputs, err = parseInputs(content, format); err != nil {
+				c.NoteError(hclcheck.At(r, ca), "%s: %v; the Session Manager preferences were not checked", r.Addr, err)
+			}
 		case d.inputsObj != nil:
 			// Some value inside jsonencode is unknown, so the whole
 			// string is: read the object itself.
@@ -141,19 +146,35 @@ func ctyInputs(v cty.Value) map[string]any {
 	return out
 }
 
-// parseInputs reads the "inputs" object of a JSON or YAML document.
-func parseInputs(content, format string) map[string]any {
+// maxDocument caps the size of document content parsed (SSM documents
+// are at most 64 KB; this leaves room and bounds YAML alias expansion).
+const maxDocument = 1 << 20
+
+// parseInputs reads the "inputs" object of a JSON or YAML document. The
+// error says why content cannot be read, with a line in the document.
+func parseInputs(content, format string) (map[string]any, error) {
 	var doc map[string]any
+	if len(content) > maxDocument {
+		return nil, fmt.Errorf("document content is %d bytes, more than the %d ssmlint reads", len(content), maxDocument)
+	}
 	if strings.EqualFold(format, "YAML") {
-		if len(content) > 1<<20 || yaml.Unmarshal([]byte(content), &doc) != nil {
-			return nil
+		if err := yaml.Unmarshal([]byte(content), &doc); err != nil {
+			return nil, fmt.Errorf("content is not valid YAML: %s", strings.TrimPrefix(err.Error(), "yaml: "))
 		}
-	} else if json.Unmarshal([]byte(content), &doc) != nil {
-		return nil
+	} else if err := json.Unmarshal([]byte(content), &doc); err != nil {
+		var se *json.SyntaxError
+		if errors.As(err, &se) {
+			line := 1 + strings.Count(content[:max(0, min(int(se.Offset)-1, len(content)))], "\n")
+			return nil, fmt.Errorf("content is not valid JSON: line %d of the document: %v", line, err)
+		}
+		return nil, fmt.Errorf("content is not valid JSON: %v", err)
 	}
-	in, ok := doc["inputs"].(map[string]any)
-	if !ok {
-		return map[string]any{}
+	switch in := doc["inputs"].(type) {
+	case map[string]any:
+		return in, nil
+	case nil:
+		return map[string]any{}, nil
+	default:
+		return nil, fmt.Errorf("the document's inputs is %T, not an object", in)
 	}
-	return in
 }
