@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ssmlint/ssmlint/internal/suggest"
 	"github.com/ssmlint/ssmlint/rules"
 )
 
@@ -594,8 +595,8 @@ func TestSuggest(t *testing.T) {
 		{"completely_different", ""},
 	}
 	for _, tt := range tests {
-		if got := suggest(tt.in, topLevelKeys); got != tt.want {
-			t.Errorf("suggest(%q) = %q, want %q", tt.in, got, tt.want)
+		if got := suggest.Nearest(tt.in, topLevelKeys); got != tt.want {
+			t.Errorf("suggest.Nearest(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }

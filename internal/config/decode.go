@@ -13,6 +13,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/ssmlint/ssmlint/internal/suggest"
 	"github.com/ssmlint/ssmlint/rules"
 )
 
@@ -144,7 +145,7 @@ func (d *decoder) pairs(n *yaml.Node, what string) [][2]*yaml.Node {
 
 func (d *decoder) unknownKey(k *yaml.Node, what string, known []string) {
 	msg := fmt.Sprintf("unknown key %q in %s", k.Value, what)
-	if s := suggest(k.Value, known); s != "" {
+	if s := suggest.Nearest(k.Value, known); s != "" {
 		msg += fmt.Sprintf(" (did you mean %q?)", s)
 	} else {
 		msg += " (known keys: " + strings.Join(known, ", ") + ")"
@@ -518,7 +519,7 @@ func (d *decoder) unknownOption(k *yaml.Node, r *rules.Rule) {
 		names[i] = o.Name
 	}
 	msg := fmt.Sprintf("unknown option %q for rule %s", k.Value, r.ID)
-	if s := suggest(k.Value, names); s != "" {
+	if s := suggest.Nearest(k.Value, names); s != "" {
 		msg += fmt.Sprintf(" (did you mean %q?)", s)
 	} else {
 		msg += " (options: " + strings.Join(names, ", ") + ")"

@@ -1,0 +1,219 @@
+package checks
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
+
+	"github.com/ssmlint/ssmlint/hclcheck"
+)
+
+// fleet is what the stack's machines carry as tags, as AWS applies them
+// at launch: an instance's tags plus the provider's default_tags, a launch
+// template's tag_specifications for instances, an autoscaling group's tags
+// propagated at launch.
+type fleet struct {
+	// declared counts instances, launch templates and autoscaling groups.
+	declared int
+	// carriers maps a tag key and value to the first resource carrying it.
+	carriers map[string]map[string]string
+	// complete is false when some machine's tags, or some machine, cannot
+	// be known: then "no machine carries this tag" cannot be claimed.
+	complete bool
+}
+
+// instanceMakers are resources that launch instances whose tags ssmlint
+// does not model; their presence makes a fleet incomplete.
+var instanceMakers = []string{
+	"aws_spot_instance_request", "aws_spot_fleet_request", "aws_ec2_fleet",
+	"aws_eks_node_group", "aws_batch_compute_environment", "aws_emr_cluster",
+	"aws_emr_instance_group", "aws_elastic_beanstalk_environment",
+	"aws_opsworks_instance", "aws_gamelift_fleet", "aws_imagebuilder_image",
+}
+
+// fleetOf reads the tags of the configuration's machines (memoised).
+func fleetOf(c *hclcheck.Config) *fleet {
+	return c.Memo(memoKey{query: "fleet"}, func() any { return readFleet(c) }).(*fleet)
+}
+
+func readFleet(c *hclcheck.Config) *fleet {
+	f := &fleet{carriers: map[string]map[string]string{}, complete: true}
+	defaults, ok := defaultTags(c)
+	if !ok {
+		f.complete = false
+	}
+	for _, r := range c.Resources("aws_instance") {
+		f.declared++
+		f.addAttr(r.Addr, r.Body.Attr("tags"))
+		f.addMap(r.Addr, defaults)
+	}
+	for _, lt := range c.Resources("aws_launch_template") {
+		f.declared++
+		for _, ts := range lt.Body.Blocks("tag_specifications") {
+			rt, _, ok := hclcheck.AttrString(ts, "resource_type")
+			if ts.Uncertain || !ok {
+				f.complete = false
+				continue
+			}
+			if rt == "instance" {
+				f.addAttr(lt.Addr, ts.Attr("tags"))
+			}
+		}
+	}
+	for _, asg := range c.Resources("aws_autoscaling_group") {
+		f.declared++
+		if len(launchTemplatesOf(c, asg)) == 0 && !asg.Body.Has("launch_configuration") {
+			f.complete = false // its template is not in the stack
+		}
+		if asg.Body.Has("tags") {
+			f.complete = false // the old list-of-maps form
+		}
+		for _, t := range asg.Body.Blocks("tag") {
+			k, _, ok1 := hclcheck.AttrString(t, "key")
+			v, _, ok2 := hclcheck.AttrString(t, "value")
+			p, _, ok3 := hclcheck.AttrString(t, "propagate_at_launch")
+			if t.Uncertain || !ok1 || !ok2 || !ok3 {
+				f.complete = false
+				continue
+			}
+			if p == "true" {
+				f.add(asg.Addr, k, v)
+			}
+		}
+	}
+	for _, typ := range instanceMakers {
+		if len(c.Resources(typ)) > 0 {
+			f.complete = false
+		}
+	}
+	if len(c.DataSources("aws_instance")) > 0 || len(c.DataSources("aws_instances")) > 0 {
+		f.complete = false // the stack works with instances made elsewhere
+	}
+	for _, mi := range c.Instances {
+		if mi.Unresolved() {
+			f.complete = false // a module ssmlint cannot read may launch instances
+		}
+	}
+	return f
+}
+
+func (f *fleet) add(addr, k, v string) {
+	if f.carriers[k] == nil {
+		f.carriers[k] = map[string]string{}
+	}
+	if _, ok := f.carriers[k][v]; !ok {
+		f.carriers[k][v] = addr
+	}
+}
+
+// addAttr adds a tags map attribute; a map not wholly known makes the
+// fleet incomplete.
+func (f *fleet) addAttr(addr string, a *hclcheck.Attr) {
+	if a == nil {
+		return
+	}
+	v, _ := a.Value().UnmarkDeep()
+	if !v.IsWhollyKnown() {
+		f.complete = false
+		return
+	}
+	f.addMap(addr, v)
+}
+
+func (f *fleet) addMap(addr string, v cty.Value) {
+	if v == cty.NilVal || v.IsNull() || !v.CanIterateElements() {
+		return
+	}
+	for it := v.ElementIterator(); it.Next(); {
+		k, x := it.Element()
+		ks, ok1 := hclcheck.String(k)
+		xs, ok2 := hclcheck.String(x)
+		if !ok1 || !ok2 {
+			f.complete = false
+			continue
+		}
+		f.add(addr, ks, xs)
+	}
+}
+
+// values lists the values carried under the key, sorted.
+func (f *fleet) values(key string) []string {
+	var out []string
+	for v := range f.carriers[key] {
+		out = append(out, v)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// defaultTags reads default_tags of the root module's aws provider
+// blocks (every alias: a machine's provider is not told apart here, so
+// all defaults count, which can only hide findings). ok is false when a
+// default_tags value is not a constant.
+func defaultTags(c *hclcheck.Config) (cty.Value, bool) {
+	merged := map[string]cty.Value{}
+	for _, p := range c.Root.Module.Providers {
+		if len(p.Labels) != 1 || p.Labels[0] != "aws" {
+			continue
+		}
+		for _, dt := range p.Body.Blocks {
+			if dt.Type != "default_tags" {
+				continue
+			}
+			a := dt.Body.Attributes["tags"]
+			if a == nil {
+				continue
+			}
+			v, diags := a.Expr.Value(nil)
+			if diags.HasErrors() || !v.IsWhollyKnown() || v.IsNull() || !v.CanIterateElements() {
+				return cty.NilVal, false
+			}
+			for it := v.ElementIterator(); it.Next(); {
+				k, x := it.Element()
+				merged[k.AsString()] = x
+			}
+		}
+		if dyn := dynamicDefaultTags(p.Body); dyn {
+			return cty.NilVal, false
+		}
+	}
+	if len(merged) == 0 {
+		return cty.NilVal, true
+	}
+	return cty.ObjectVal(merged), true
+}
+
+// dynamicDefaultTags reports a dynamic "default_tags" block.
+func dynamicDefaultTags(b *hclsyntax.Body) bool {
+	for _, blk := range b.Blocks {
+		if blk.Type == "dynamic" && len(blk.Labels) == 1 && blk.Labels[0] == "default_tags" {
+			return true
+		}
+	}
+	return false
+}
+
+// lookalikeKeys returns the tag keys of the fleet that differ from want
+// only in case, spaces, hyphens or underscores ("patch_group" for
+// "Patch Group").
+func (f *fleet) lookalikeKeys(want ...string) []string {
+	norm := func(s string) string {
+		return strings.NewReplacer(" ", "", "_", "", "-", "").Replace(strings.ToLower(s))
+	}
+	var out []string
+	for k := range f.carriers {
+		if contains(want, k) {
+			continue
+		}
+		for _, w := range want {
+			if norm(k) == norm(w) {
+				out = append(out, k)
+				break
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}
