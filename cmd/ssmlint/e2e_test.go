@@ -420,3 +420,30 @@ func TestSessionManagerExamples(t *testing.T) {
 		t.Errorf("fixed twin: exit %d, findings %+v, errors %+v", code, r.Findings, r.Errors)
 	}
 }
+
+// The patching example has two tag typos; ssmlint names the value meant.
+func TestPatchingExample(t *testing.T) {
+	r, code := runJSON(t, repoRoot(t), "examples/patching")
+	if code != 1 {
+		t.Fatalf("exit %d", code)
+	}
+	want := []struct {
+		rule    string
+		line    int
+		meant   string
+		unknown string
+	}{
+		{"SSM403", 70, `did you mean "web-prod"`, `"web-prd"`},
+		{"SSM404", 85, `did you mean "production"`, `"prodution"`},
+	}
+	if len(r.Findings) != len(want) {
+		t.Fatalf("got %d findings, want %d: %+v", len(r.Findings), len(want), r.Findings)
+	}
+	for i, w := range want {
+		f := r.Findings[i]
+		if f.Rule != w.rule || f.File != "examples/patching/main.tf" || f.Line != w.line ||
+			!strings.Contains(f.Message, w.meant) || !strings.Contains(f.Message, w.unknown) {
+			t.Errorf("finding %d = %s %s:%d %q; want %s at line %d suggesting %s", i, f.Rule, f.File, f.Line, f.Message, w.rule, w.line, w.meant)
+		}
+	}
+}

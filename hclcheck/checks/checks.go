@@ -36,6 +36,7 @@ func All() []hclcheck.Check {
 		{Rule: rules.SSM303, Run: sessionLogNoRetention},
 		{Rule: rules.SSM401, Run: patchBaselineNoApproval},
 		{Rule: rules.SSM403, Run: patchGroupUnmatched},
+		{Rule: rules.SSM404, Run: maintenanceWindowTargetUnmatched},
 		{Rule: rules.SSM405, Run: maintenanceWindowCutoff},
 		{Rule: rules.SSM406, Run: maintenanceWindowScanOnly},
 		{Rule: rules.SSM407, Run: maintenanceWindowDisabled},
