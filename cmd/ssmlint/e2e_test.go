@@ -447,3 +447,29 @@ func TestPatchingExample(t *testing.T) {
 		}
 	}
 }
+
+// SSM402's threshold comes from max_approve_after_days in .ssmlint.yml.
+func TestSlowApprovalOption(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "main.tf", `resource "aws_ssm_patch_baseline" "b" {
+  name             = "b"
+  operating_system = "AMAZON_LINUX_2023"
+  approval_rule {
+    approve_after_days = 21
+    patch_filter {
+      key    = "CLASSIFICATION"
+      values = ["Security"]
+    }
+  }
+}
+`)
+	r, code := runJSON(t, dir, ".")
+	if code != 1 || len(r.Findings) != 1 || r.Findings[0].Rule != "SSM402" || r.Findings[0].Line != 5 ||
+		!strings.Contains(r.Findings[0].Message, "21 days") || !strings.Contains(r.Findings[0].Message, "14 days") {
+		t.Fatalf("default threshold: exit %d, findings %+v", code, r.Findings)
+	}
+	writeFile(t, dir, ".ssmlint.yml", "version: 1\nrules:\n  SSM402: {options: {max_approve_after_days: 21}}\n")
+	if r, code = runJSON(t, dir, "."); code != 0 || len(r.Findings) != 0 {
+		t.Errorf("max_approve_after_days 21: exit %d, findings %+v", code, r.Findings)
+	}
+}

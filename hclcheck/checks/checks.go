@@ -35,6 +35,7 @@ func All() []hclcheck.Check {
 		{Rule: rules.SSM302, Run: highThroughputEnabled},
 		{Rule: rules.SSM303, Run: sessionLogNoRetention},
 		{Rule: rules.SSM401, Run: patchBaselineNoApproval},
+		{Rule: rules.SSM402, Run: patchBaselineSlowApproval},
 		{Rule: rules.SSM403, Run: patchGroupUnmatched},
 		{Rule: rules.SSM404, Run: maintenanceWindowTargetUnmatched},
 		{Rule: rules.SSM405, Run: maintenanceWindowCutoff},
