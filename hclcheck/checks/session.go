@@ -27,6 +27,30 @@ type sessionDoc struct {
 	// pointing at one input.
 	content   *hclcheck.Attr
 	inputsObj *hclsyntax.ObjectConsExpr
+	// lazy is true when inputs are read one by one from inputsObj, on
+	// demand (inputs then caches them): evaluating the whole content would
+	// evaluate every reference in it, log group names and all.
+	lazy bool
+}
+
+// readable reports whether the document's inputs can be read.
+func (d sessionDoc) readable() bool { return d.lazy || d.inputs != nil }
+
+// get returns an input: a string, bool, float64, unknownInput, or nil
+// when the input is absent (or null).
+func (d sessionDoc) get(name string) any {
+	if !d.lazy {
+		return d.inputs[name]
+	}
+	if v, ok := d.inputs[name]; ok {
+		return v
+	}
+	var out any
+	if x := item(d.content, d.inputsObj, name); x != nil {
+		out = ctyToAny(d.content.Eval(x))
+	}
+	d.inputs[name] = out
+	return out
 }
 
 // unknownInput stands for an input that is set, to a value not known
@@ -49,7 +73,7 @@ func (d sessionDoc) at(name string) hcl.Range {
 
 // str returns a non-empty string input.
 func (d sessionDoc) str(name string) (string, bool) {
-	s, ok := d.inputs[name].(string)
+	s, ok := d.get(name).(string)
 	return s, ok && strings.TrimSpace(s) != ""
 }
 
@@ -69,6 +93,9 @@ func sessionDocs(c *hclcheck.Config) (docs []sessionDoc, unknown bool) {
 
 func readSessionDocs(c *hclcheck.Config) (docs []sessionDoc, unknown bool) {
 	for _, r := range c.Resources("aws_ssm_document") {
+		if lit, ok := literalString(r.Body.Attr("document_type")); ok && lit != "Session" {
+			continue // decided from the syntax, without evaluating
+		}
 		typ, _, ok := hclcheck.AttrString(r.Body, "document_type")
 		if !ok {
 			unknown = true
@@ -77,25 +104,20 @@ func readSessionDocs(c *hclcheck.Config) (docs []sessionDoc, unknown bool) {
 		if typ != "Session" {
 			continue
 		}
-		d := sessionDoc{r: r}
-		content, ca, ok := hclcheck.AttrString(r.Body, "content")
-		format, _, _ := hclcheck.AttrString(r.Body, "document_format")
-		d.content = ca
-		if ca != nil {
-			d.inputsObj = encodedInputs(ca)
+		d := sessionDoc{r: r, content: r.Body.Attr("content")}
+		if d.content != nil {
+			d.inputsObj = encodedInputs(d.content)
 		}
-		switch {
-		case ok:
+		if d.inputsObj != nil {
+			d.inputs, d.lazy = map[string]any{}, true
+		} else if content, ok := stringOf(d.content); ok {
+			format, _, _ := hclcheck.AttrString(r.Body, "document_format")
 			var err error
 			if d.inputs, err = parseInputs(content, format); err != nil {
-				c.NoteError(hclcheck.At(r, ca), "%s: %v; the Session Manager preferences were not checked", r.Addr, err)
+				c.NoteError(hclcheck.At(r, d.content), "%s: %v; the Session Manager preferences were not checked", r.Addr, err)
 			}
-		case d.inputsObj != nil:
-			// Some value inside jsonencode is unknown, so the whole
-			// string is: read the object itself.
-			d.inputs = ctyInputs(ca.Eval(d.inputsObj))
 		}
-		if d.inputs == nil {
+		if !d.readable() {
 			unknown = true
 		}
 		docs = append(docs, d)
@@ -118,32 +140,31 @@ func encodedInputs(a *hclcheck.Attr) *hclsyntax.ObjectConsExpr {
 	return in
 }
 
-// ctyInputs turns an evaluated inputs object into the map the rules read;
-// nil when the object itself is not known.
-func ctyInputs(v cty.Value) map[string]any {
+// ctyToAny turns an evaluated input into what the rules read.
+func ctyToAny(v cty.Value) any {
 	v, _ = v.UnmarkDeep()
-	if !v.IsKnown() || v.IsNull() || !(v.Type().IsObjectType() || v.Type().IsMapType()) {
+	switch {
+	case !v.IsKnown():
+		return unknownInput{}
+	case v.IsNull():
 		return nil
+	case v.Type() == cty.String:
+		return v.AsString()
+	case v.Type() == cty.Bool:
+		return v.True()
+	case v.Type() == cty.Number:
+		f, _ := v.AsBigFloat().Float64()
+		return f
 	}
-	out := map[string]any{}
-	for it := v.ElementIterator(); it.Next(); {
-		k, e := it.Element()
-		switch {
-		case !e.IsKnown():
-			out[k.AsString()] = unknownInput{}
-		case e.IsNull():
-		case e.Type() == cty.String:
-			out[k.AsString()] = e.AsString()
-		case e.Type() == cty.Bool:
-			out[k.AsString()] = e.True()
-		case e.Type() == cty.Number:
-			f, _ := e.AsBigFloat().Float64()
-			out[k.AsString()] = f
-		default:
-			out[k.AsString()] = unknownInput{} // a list or object: set
-		}
+	return unknownInput{} // a list or object: set
+}
+
+// stringOf is String of an optional attribute's value.
+func stringOf(a *hclcheck.Attr) (string, bool) {
+	if a == nil {
+		return "", false
 	}
-	return out
+	return hclcheck.String(a.Value())
 }
 
 // maxDocument caps the size of document content parsed (SSM documents
@@ -177,4 +198,21 @@ func parseInputs(content, format string) (map[string]any, error) {
 	default:
 		return nil, fmt.Errorf("the document's inputs is %T, not an object", in)
 	}
+}
+
+// literalString returns the value of an attribute written as a plain
+// string literal ("Command"), without evaluating anything.
+func literalString(a *hclcheck.Attr) (string, bool) {
+	if a == nil {
+		return "", false
+	}
+	t, ok := a.Expr().(*hclsyntax.TemplateExpr)
+	if !ok || len(t.Parts) != 1 {
+		return "", false
+	}
+	lit, ok := t.Parts[0].(*hclsyntax.LiteralValueExpr)
+	if !ok || lit.Val.Type() != cty.String || lit.Val.IsNull() {
+		return "", false
+	}
+	return lit.Val.AsString(), true
 }

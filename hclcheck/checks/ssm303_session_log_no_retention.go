@@ -1,7 +1,6 @@
 package checks
 
 import (
-	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
 
@@ -12,40 +11,8 @@ import (
 // session logs when it keeps them forever (no retention_in_days).
 func sessionLogNoRetention(pass *hclcheck.Pass) {
 	c := pass.Config
-	// Groups without retention first: most stacks set it, and then the
-	// session documents need not be read at all.
-	type forever struct {
-		g    *hclcheck.Resource
-		name string
-		at   hcl.Range
-	}
-	var candidates []forever
-	for _, g := range c.Resources("aws_cloudwatch_log_group") {
-		a := g.Body.Attr("retention_in_days")
-		if a != nil {
-			// Only a literal null or 0 means "forever" for certain; a value
-			// from elsewhere is taken as set, without evaluating it.
-			lit, ok := a.Expr().(*hclsyntax.LiteralValueExpr)
-			if !ok {
-				continue
-			}
-			if !keptForever(lit.Val) {
-				continue
-			}
-		}
-		name, _, ok := hclcheck.AttrString(g.Body, "name")
-		if !ok {
-			continue
-		}
-		at := g.DefRange()
-		if a != nil {
-			at = hclcheck.At(g, a)
-		}
-		candidates = append(candidates, forever{g, name, at})
-	}
-	if len(candidates) == 0 {
-		return
-	}
+	// The session documents first: few stacks have one, and then the log
+	// groups (often many, often made with for_each) need not be expanded.
 	docs, _ := sessionDocs(c)
 	groups := map[string]bool{}
 	for _, d := range docs {
@@ -53,11 +20,29 @@ func sessionLogNoRetention(pass *hclcheck.Pass) {
 			groups[n] = true
 		}
 	}
-	for _, f := range candidates {
-		if groups[f.name] {
-			pass.Report(f.g, f.at, "retention_in_days",
-				"%s receives Session Manager logs (%s) but keeps them forever: storage is billed every month and grows with every session", f.g.Addr, f.name)
+	if len(groups) == 0 {
+		return
+	}
+	for _, g := range c.Resources("aws_cloudwatch_log_group") {
+		a := g.Body.Attr("retention_in_days")
+		if a != nil {
+			// Only a literal null or 0 means "forever" for certain; a value
+			// from elsewhere is taken as set, without evaluating it.
+			lit, ok := a.Expr().(*hclsyntax.LiteralValueExpr)
+			if !ok || !keptForever(lit.Val) {
+				continue
+			}
 		}
+		name, _, ok := hclcheck.AttrString(g.Body, "name")
+		if !ok || !groups[name] {
+			continue
+		}
+		at := g.DefRange()
+		if a != nil {
+			at = hclcheck.At(g, a)
+		}
+		pass.Report(g, at, "retention_in_days",
+			"%s receives Session Manager logs (%s) but keeps them forever: storage is billed every month and grows with every session", g.Addr, name)
 	}
 }
 

@@ -11,19 +11,19 @@ import (
 func sessionLoggingUnencrypted(pass *hclcheck.Pass) {
 	docs, _ := sessionDocs(pass.Config)
 	for _, d := range docs {
-		if d.inputs == nil {
+		if !d.readable() {
 			continue
 		}
 		for _, f := range []struct{ flag, dest string }{
 			{"cloudWatchEncryptionEnabled", "CloudWatch Logs log group"},
 			{"s3EncryptionEnabled", "S3 bucket"},
 		} {
-			if isFalse(d.inputs[f.flag]) {
+			if isFalse(d.get(f.flag)) {
 				pass.Report(d.r, d.at(f.flag), "content.inputs."+f.flag,
 					"%s sets %s to false: Session Manager writes session logs to the %s even when it is not encrypted", d.r.Addr, f.flag, f.dest)
 			}
 		}
-		switch k := d.inputs["kmsKeyId"].(type) {
+		switch k := d.get("kmsKeyId").(type) {
 		case unknownInput:
 			continue
 		case string:
@@ -32,7 +32,7 @@ func sessionLoggingUnencrypted(pass *hclcheck.Pass) {
 			}
 		}
 		at := d.at("kmsKeyId")
-		if d.inputsObj != nil && d.inputs["kmsKeyId"] == nil {
+		if d.inputsObj != nil && d.get("kmsKeyId") == nil {
 			at = d.inputsObj.OpenRange
 		}
 		pass.Report(d.r, at, "content.inputs.kmsKeyId",

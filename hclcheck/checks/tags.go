@@ -39,31 +39,41 @@ func fleetOf(c *hclcheck.Config) *fleet {
 }
 
 func readFleet(c *hclcheck.Config) *fleet {
-	f := &fleet{carriers: map[string]map[string]string{}, complete: true}
+	f := &fleet{carriers: map[string]map[string]string{}}
+	instances := c.Resources("aws_instance")
+	templates := c.Resources("aws_launch_template")
+	groups := c.Resources("aws_autoscaling_group")
+	f.declared = len(instances) + len(templates) + len(groups)
+	// The cheap reasons for not knowing come first: evaluating tags is
+	// the costly part, and it is pointless when the answer is "unknown".
+	if f.declared == 0 || !fleetClosed(c) {
+		return f
+	}
 	defaults, ok := defaultTags(c)
 	if !ok {
-		f.complete = false
+		return f
 	}
-	for _, r := range c.Resources("aws_instance") {
-		f.declared++
+	f.complete = true
+	for _, r := range instances {
 		f.addAttr(r.Addr, r.Body.Attr("tags"))
 		f.addMap(r.Addr, defaults)
+		if !f.complete {
+			return f
+		}
 	}
-	for _, lt := range c.Resources("aws_launch_template") {
-		f.declared++
+	for _, lt := range templates {
 		for _, ts := range lt.Body.Blocks("tag_specifications") {
 			rt, _, ok := hclcheck.AttrString(ts, "resource_type")
 			if ts.Uncertain || !ok {
 				f.complete = false
-				continue
+				return f
 			}
 			if rt == "instance" {
 				f.addAttr(lt.Addr, ts.Attr("tags"))
 			}
 		}
 	}
-	for _, asg := range c.Resources("aws_autoscaling_group") {
-		f.declared++
+	for _, asg := range groups {
 		if len(launchTemplatesOf(c, asg)) == 0 && !asg.Body.Has("launch_configuration") {
 			f.complete = false // its template is not in the stack
 		}
@@ -83,20 +93,27 @@ func readFleet(c *hclcheck.Config) *fleet {
 			}
 		}
 	}
+	return f
+}
+
+// fleetClosed reports whether the stack's machines are all modelled:
+// no other instance makers, no instances looked up from elsewhere, no
+// module call ssmlint cannot read (it may launch instances).
+func fleetClosed(c *hclcheck.Config) bool {
 	for _, typ := range instanceMakers {
 		if len(c.Resources(typ)) > 0 {
-			f.complete = false
+			return false
 		}
 	}
 	if len(c.DataSources("aws_instance")) > 0 || len(c.DataSources("aws_instances")) > 0 {
-		f.complete = false // the stack works with instances made elsewhere
+		return false
 	}
 	for _, mi := range c.Instances {
 		if mi.Unresolved() {
-			f.complete = false // a module ssmlint cannot read may launch instances
+			return false
 		}
 	}
-	return f
+	return true
 }
 
 func (f *fleet) add(addr, k, v string) {
