@@ -30,14 +30,9 @@ var commandDocuments = map[string]bool{
 // associations of Command documents that save their output nowhere.
 func commandOutputNotSaved(pass *hclcheck.Pass) {
 	c := pass.Config
+	// Where the output goes is read first: it is mostly syntax, while the
+	// document a task or association runs takes evaluation.
 	for _, t := range c.Resources("aws_ssm_maintenance_window_task") {
-		typ, _, ok := hclcheck.AttrString(t.Body, "task_type")
-		if !ok || typ != "RUN_COMMAND" {
-			continue
-		}
-		if doc, da, ok := hclcheck.AttrString(t.Body, "task_arn"); !ok || !runsCommandDocument(c, doc, da) {
-			continue
-		}
 		saved, at := false, t.DefRange()
 		for _, tip := range t.Body.Blocks("task_invocation_parameters") {
 			if tip.Uncertain {
@@ -50,17 +45,25 @@ func commandOutputNotSaved(pass *hclcheck.Pass) {
 				}
 			}
 		}
-		if !saved {
-			pass.Report(t, at, "task_invocation_parameters.run_command_parameters.output_s3_bucket",
-				"%s runs a command with no output_s3_bucket: what the command printed on each instance is not kept", t.Addr)
-		}
-	}
-	for _, a := range c.Resources("aws_ssm_association") {
-		name, na, ok := hclcheck.AttrString(a.Body, "name")
-		if !ok || !runsCommandDocument(c, name, na) {
+		if saved {
 			continue
 		}
+		typ, _, ok := hclcheck.AttrString(t.Body, "task_type")
+		if !ok || typ != "RUN_COMMAND" {
+			continue
+		}
+		if doc, da, ok := hclcheck.AttrString(t.Body, "task_arn"); !ok || !runsCommandDocument(c, doc, da) {
+			continue
+		}
+		pass.Report(t, at, "task_invocation_parameters.run_command_parameters.output_s3_bucket",
+			"%s runs a command with no output_s3_bucket: what the command printed on each instance is not kept", t.Addr)
+	}
+	for _, a := range c.Resources("aws_ssm_association") {
 		if len(a.Body.Blocks("output_location")) > 0 {
+			continue
+		}
+		name, na, ok := hclcheck.AttrString(a.Body, "name")
+		if !ok || !runsCommandDocument(c, name, na) {
 			continue
 		}
 		pass.Report(a, a.DefRange(), "output_location",
