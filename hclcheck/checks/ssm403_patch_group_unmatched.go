@@ -2,10 +2,8 @@ package checks
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/ssmlint/ssmlint/hclcheck"
-	"github.com/ssmlint/ssmlint/internal/suggest"
 )
 
 // patchGroupTagKeys are the tag keys Patch Manager reads a patch group
@@ -37,41 +35,8 @@ func patchGroupUnmatched(pass *hclcheck.Pass) {
 			continue
 		}
 		pass.Report(g, hclcheck.At(g, a), "patch_group",
-			"patch group %q is carried by no instance or launch template of the stack under the tag key \"Patch Group\" or \"PatchGroup\"%s", name, patchGroupHint(f, name))
+			"patch group %q is carried by no instance or launch template of the stack under the tag key \"Patch Group\" or \"PatchGroup\"%s", name, tagHint(f, patchGroupTagKeys, []string{name}))
 	}
-}
-
-// patchGroupHint says what the stack does carry: a likely intended value,
-// the name under a look-alike key, or the values in use.
-func patchGroupHint(f *fleet, name string) string {
-	var vals []string
-	for _, k := range patchGroupTagKeys {
-		vals = append(vals, f.values(k)...)
-	}
-	if s := suggest.Related(name, vals); s != "" {
-		return fmt.Sprintf("; did you mean %q (carried by %s)?", s, carrierOf(f, s))
-	}
-	for _, k := range f.lookalikeKeys(patchGroupTagKeys...) {
-		if addr, ok := f.carriers[k][name]; ok {
-			return fmt.Sprintf("; %s carries it under the tag key %q, which Patch Manager does not read", addr, k)
-		}
-	}
-	switch {
-	case len(vals) == 0:
-		return "; no machine in the stack has a Patch Group tag"
-	case len(vals) > 5:
-		vals = append(vals[:5], "…")
-	}
-	return "; the stack's machines carry " + strings.Join(quoteAll(vals), ", ")
-}
-
-func carrierOf(f *fleet, v string) string {
-	for _, k := range patchGroupTagKeys {
-		if addr, ok := f.carriers[k][v]; ok {
-			return addr
-		}
-	}
-	return "?"
 }
 
 func quoteAll(xs []string) []string {

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/ssmlint/ssmlint/hclcheck"
-	"github.com/ssmlint/ssmlint/internal/suggest"
 )
 
 // instanceTypes are the resources whose IDs are instance IDs.
@@ -76,32 +75,7 @@ func unmatchedTag(pass *hclcheck.Pass, t *hclcheck.Resource, key string, values 
 	}
 	pass.Report(t, values.Range(), "targets.values",
 		"%s selects instances tagged %s = %s, and no instance, launch template or autoscaling group of the stack carries that tag%s",
-		t.Addr, key, strings.Join(quoteAll(want), " or "), tagHint(f, key, want))
-}
-
-// tagHint says what the stack carries instead: a likely intended value,
-// the key under another spelling, or the values in use.
-func tagHint(f *fleet, key string, want []string) string {
-	have := f.values(key)
-	for _, w := range want {
-		if s := suggest.Related(w, have); s != "" {
-			return fmt.Sprintf("; did you mean %q (carried by %s)?", s, f.carriers[key][s])
-		}
-	}
-	for _, k := range f.lookalikeKeys(key) {
-		for _, w := range want {
-			if addr, ok := f.carriers[k][w]; ok {
-				return fmt.Sprintf("; %s carries it under the tag key %q (tag keys are case-sensitive)", addr, k)
-			}
-		}
-	}
-	switch {
-	case len(have) == 0:
-		return fmt.Sprintf("; no machine in the stack has a %q tag", key)
-	case len(have) > 5:
-		have = append(have[:5], "…")
-	}
-	return fmt.Sprintf("; the stack's machines carry %s = %s", key, strings.Join(quoteAll(have), ", "))
+		t.Addr, key, strings.Join(quoteAll(want), " or "), tagHint(f, []string{key}, want))
 }
 
 // notInstances reports InstanceIds made only of references to declared

@@ -59,10 +59,15 @@ func maintenanceWindowScanOnly(pass *hclcheck.Pass) {
 // AWS-RunPatchBaseline (or its WithHooks/Association variants), by name or
 // by document ARN.
 func isPatchDocument(s string) bool {
+	return strings.HasPrefix(documentName(s), "AWS-RunPatchBaseline")
+}
+
+// documentName is the name in a document ARN (…:document/NAME), or s.
+func documentName(s string) string {
 	if i := strings.LastIndex(s, "document/"); i >= 0 {
-		s = s[i+len("document/"):]
+		return s[i+len("document/"):]
 	}
-	return strings.HasPrefix(s, "AWS-RunPatchBaseline")
+	return s
 }
 
 // taskOperation reads the Operation parameter of a patch task, from

@@ -1,8 +1,6 @@
 package checks
 
 import (
-	"strings"
-
 	"github.com/ssmlint/ssmlint/hclcheck"
 )
 
@@ -90,10 +88,7 @@ func cloudWatchOutput(rc *hclcheck.Body) bool {
 // known AWS Command document (by name or ARN), or refers to an
 // aws_ssm_document of the stack whose document_type is Command.
 func runsCommandDocument(c *hclcheck.Config, name string, a *hclcheck.Attr) bool {
-	if i := strings.LastIndex(name, "document/"); i >= 0 {
-		name = name[i+len("document/"):]
-	}
-	if commandDocuments[name] {
+	if commandDocuments[documentName(name)] {
 		return true
 	}
 	for _, d := range c.Referenced(a) {

@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 
@@ -8,6 +9,7 @@ import (
 	"github.com/zclconf/go-cty/cty"
 
 	"github.com/ssmlint/ssmlint/hclcheck"
+	"github.com/ssmlint/ssmlint/internal/suggest"
 )
 
 // fleet is what the stack's machines carry as tags, as AWS applies them
@@ -233,4 +235,44 @@ func (f *fleet) lookalikeKeys(want ...string) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// tagHint says what the stack's machines carry instead of the wanted
+// values under keys (alternatives, such as Patch Group and PatchGroup): a
+// likely intended value, a wanted value under a look-alike key, or the
+// values in use.
+func tagHint(f *fleet, keys, want []string) string {
+	var have []string
+	for _, k := range keys {
+		have = append(have, f.values(k)...)
+	}
+	for _, w := range want {
+		if s := suggest.Related(w, have); s != "" {
+			return fmt.Sprintf("; did you mean %q (carried by %s)?", s, f.carrier(keys, s))
+		}
+	}
+	for _, k := range f.lookalikeKeys(keys...) {
+		for _, w := range want {
+			if addr, ok := f.carriers[k][w]; ok {
+				return fmt.Sprintf("; %s carries it under the tag key %q, but only %s is read (tag keys are case-sensitive)", addr, k, strings.Join(quoteAll(keys), " or "))
+			}
+		}
+	}
+	switch {
+	case len(have) == 0:
+		return fmt.Sprintf("; no machine in the stack has a %q tag", keys[0])
+	case len(have) > 5:
+		have = append(have[:5], "…")
+	}
+	return fmt.Sprintf("; the stack's machines carry %s = %s", keys[0], strings.Join(quoteAll(have), ", "))
+}
+
+// carrier names the first machine carrying v under one of keys.
+func (f *fleet) carrier(keys []string, v string) string {
+	for _, k := range keys {
+		if addr, ok := f.carriers[k][v]; ok {
+			return addr
+		}
+	}
+	return "?"
 }
