@@ -110,8 +110,8 @@ func coversClasses(r *hclcheck.Body, classes []string) (covers, known bool) {
 		if a == nil {
 			return false, false
 		}
-		vals, ok := knownStrings(a)
-		if !ok {
+		vals, ok := stringList(a)
+		if !ok || len(vals) == 0 {
 			return false, false
 		}
 		for _, v := range vals {

@@ -19,39 +19,37 @@ var instanceTypes = map[string]bool{"aws_instance": true, "aws_spot_instance_req
 func maintenanceWindowTargetUnmatched(pass *hclcheck.Pass) {
 	c := pass.Config
 	for _, t := range c.Resources("aws_ssm_maintenance_window_target") {
-		for _, tb := range t.Body.Blocks("targets") {
-			if tb.Uncertain {
-				continue
-			}
-			key, _, ok := hclcheck.AttrString(tb, "key")
-			values := tb.Attr("values")
-			if !ok || values == nil {
-				continue
-			}
+		eachTarget(t, func(key string, values *hclcheck.Attr) {
 			switch {
 			case strings.HasPrefix(key, "tag:"):
 				unmatchedTag(pass, t, strings.TrimPrefix(key, "tag:"), values)
 			case key == "InstanceIds":
 				notInstances(pass, t, values)
 			}
-		}
+		})
 	}
 	for _, task := range c.Resources("aws_ssm_maintenance_window_task") {
-		for _, tb := range task.Body.Blocks("targets") {
-			if tb.Uncertain {
-				continue
-			}
-			key, _, ok := hclcheck.AttrString(tb, "key")
-			values := tb.Attr("values")
-			if !ok || values == nil {
-				continue
-			}
+		eachTarget(task, func(key string, values *hclcheck.Attr) {
 			switch key {
 			case "InstanceIds":
 				notInstances(pass, task, values)
 			case "WindowTargetIds":
 				foreignTargets(pass, task, values)
 			}
+		})
+	}
+}
+
+// eachTarget calls f with the known key and the values of each targets
+// block of a window target or task.
+func eachTarget(r *hclcheck.Resource, f func(key string, values *hclcheck.Attr)) {
+	for _, tb := range r.Body.Blocks("targets") {
+		if tb.Uncertain {
+			continue
+		}
+		key, _, ok := hclcheck.AttrString(tb, "key")
+		if values := tb.Attr("values"); ok && values != nil {
+			f(key, values)
 		}
 	}
 }
@@ -64,7 +62,7 @@ func unmatchedTag(pass *hclcheck.Pass, t *hclcheck.Resource, key string, values 
 	if f.declared == 0 || !f.complete {
 		return
 	}
-	want, ok := knownStrings(values)
+	want, ok := stringList(values)
 	if !ok || len(want) == 0 {
 		return
 	}
@@ -132,22 +130,4 @@ func foreignTargets(pass *hclcheck.Pass, task *hclcheck.Resource, values *hclche
 	}
 	pass.Report(task, values.Range(), "targets.values",
 		"%s runs on WindowTargetIds %s, not a target of its window: the task runs on nothing", task.Addr, strings.Join(bad, ", "))
-}
-
-// knownStrings reads a known list of strings.
-func knownStrings(a *hclcheck.Attr) ([]string, bool) {
-	v, _ := a.Value().UnmarkDeep()
-	if !v.IsWhollyKnown() || v.IsNull() || !v.CanIterateElements() {
-		return nil, false
-	}
-	var out []string
-	for it := v.ElementIterator(); it.Next(); {
-		_, e := it.Element()
-		s, ok := hclcheck.String(e)
-		if !ok {
-			return nil, false
-		}
-		out = append(out, s)
-	}
-	return out, true
 }

@@ -98,26 +98,12 @@ func taskOperation(t *hclcheck.Resource) (patchOp, hcl.Range) {
 			return opUnknown, at
 		}
 		found = true
-		if !onlyScan(a.Value()) {
+		if vals, ok := stringList(a); !ok || len(vals) != 1 || vals[0] != "Scan" {
 			return opUnknown, at
 		}
 		op, at = opScan, hclcheck.ElementRange(a, func(s string) bool { return s == "Scan" })
 	}
 	return op, at
-}
-
-// onlyScan is true for a known list holding exactly "Scan".
-func onlyScan(v cty.Value) bool {
-	v, _ = v.UnmarkDeep()
-	if !v.IsWhollyKnown() || v.IsNull() || !v.CanIterateElements() || v.LengthInt() != 1 {
-		return false
-	}
-	for it := v.ElementIterator(); it.Next(); {
-		_, e := it.Element()
-		s, ok := hclcheck.String(e)
-		return ok && s == "Scan"
-	}
-	return false
 }
 
 // installsElsewhere tells whether something else in the stack may install
