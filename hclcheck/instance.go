@@ -285,19 +285,15 @@ func (g *resourceGroup) instances() []*Resource {
 // value is the value of `TYPE.NAME` (or `data.TYPE.NAME`) seen from
 // another expression, restricted to the attributes the expression uses
 // (all configured attributes when names is nil).
-func (g *resourceGroup) value(names map[string]bool) cty.Value {
-	key := "*"
-	if names != nil {
-		key = namesKey("", names)
-	}
-	if v, ok := g.values[key]; ok {
+func (g *resourceGroup) value(ns nameSet) cty.Value {
+	if v, ok := g.values[ns.key]; ok {
 		return v
 	}
-	v := g.build(names)
+	v := g.build(ns.names)
 	if g.values == nil {
 		g.values = map[string]cty.Value{}
 	}
-	g.values[key] = v
+	g.values[ns.key] = v
 	return v
 }
 
@@ -556,9 +552,9 @@ func (s *scope) forEachValue(forEach hclsyntax.Expression, body *hclsyntax.Body)
 		return nil
 	})
 	if whole {
-		return g.value(nil)
+		return g.value(allNames)
 	}
-	return g.value(names)
+	return g.value(newNameSet("", names))
 }
 
 // maxInstances caps one count or for_each.

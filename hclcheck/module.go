@@ -31,6 +31,7 @@ type Module struct {
 	// references is a good part of that.
 	traversals sync.Map // hcl.Expression -> []hcl.Traversal
 	constants  sync.Map // hcl.Expression -> cty.Value, see constant
+	plans      sync.Map // hcl.Expression -> *ctxPlan, see planOf
 }
 
 // constant returns the cached value of an expression that refers to

@@ -25,16 +25,22 @@ type scope struct {
 	unknownKey bool // count/for_each unknown: each.* and count.index unknown
 	iterators  map[string]cty.Value
 	eachObj    cty.Value // `each`, built on first use
+	// vals remembers what eval returned for each expression in this
+	// scope: rules read the same attributes and sub-expressions (a policy
+	// statement's Resource, a template's parts) many times over.
+	vals map[hcl.Expression]cty.Value
 }
 
 func (s *scope) withEach(key string, val cty.Value) *scope {
 	c := *s
+	c.vals = nil
 	c.hasEach, c.eachKey, c.eachValue, c.eachObj = true, key, val, cty.NilVal
 	return &c
 }
 
 func (s *scope) withCount(i int) *scope {
 	c := *s
+	c.vals = nil
 	c.eachObj = cty.NilVal
 	c.hasCount, c.countIndex = true, i
 	return &c
@@ -42,6 +48,7 @@ func (s *scope) withCount(i int) *scope {
 
 func (s *scope) withUnknownKey() *scope {
 	c := *s
+	c.vals = nil
 	c.eachObj = cty.NilVal
 	c.unknownKey = true
 	return &c
@@ -49,6 +56,7 @@ func (s *scope) withUnknownKey() *scope {
 
 func (s *scope) withIterator(name string, key, val cty.Value) *scope {
 	c := *s
+	c.vals = nil
 	c.eachObj = cty.NilVal
 	c.iterators = make(map[string]cty.Value, len(s.iterators)+1)
 	for k, v := range s.iterators {
@@ -85,207 +93,134 @@ func (s *scope) eval(expr hcl.Expression) (val cty.Value) {
 	if v, ok := s.mi.Module.constant(expr); ok {
 		return v
 	}
+	if v, ok := s.vals[expr]; ok {
+		return v
+	}
 	ctx := s.context(expr)
 	v, diags := expr.Value(ctx)
 	if diags.HasErrors() {
 		s.mi.config.noteEvalErrors(diags)
-		return cty.DynamicVal
+		v = cty.DynamicVal
+	} else {
+		s.mi.Module.rememberConstant(expr, v)
 	}
-	s.mi.Module.rememberConstant(expr, v)
+	if s.vals == nil {
+		s.vals = map[hcl.Expression]cty.Value{}
+	}
+	s.vals[expr] = v
 	return v
 }
 
 // context builds the evaluation context for one expression from the
-// references it makes, so that only what it uses is evaluated.
+// references it makes, so that only what it uses is evaluated. What an
+// expression refers to is a matter of syntax: it is worked out once per
+// module (see ctxPlan) and only the values are looked up per scope.
 func (s *scope) context(expr hcl.Expression) *hcl.EvalContext {
-	trs := s.mi.Module.variablesOf(expr)
 	ctx := &hcl.EvalContext{Functions: s.mi.config.funcs}
-	if len(trs) == 0 {
+	var p *ctxPlan
+	if len(s.iterators) == 0 {
+		p = s.mi.Module.planOf(expr)
+	} else {
+		// A dynamic block's iterator shadows a resource type of the same
+		// name: plan for this scope only.
+		p = makePlan(s.mi.Module.variablesOf(expr), expr, func(root string) bool {
+			_, ok := s.iterators[root]
+			return ok
+		})
+	}
+	if p.empty {
 		return ctx
 	}
-	vars := map[string]cty.Value{}
-	// Attribute names used per referenced object; nil set = everything.
-	type want struct {
-		names map[string]bool
-		all   bool
+	vars := make(map[string]cty.Value, p.size)
+	for _, root := range p.iterators {
+		vars[root] = s.iterators[root]
 	}
-	resWant := map[string]map[string]*want{}  // type -> name -> want
-	dataWant := map[string]map[string]*want{} // type -> name -> want
-	modWant := map[string]*want{}
-	varNames := map[string]bool{}
-	localNames := map[string]bool{}
-	var refs map[string]*refinement
-	refsDone := false
-	note := func(m map[string]*want, name string, rest hcl.Traversal, key string) {
-		w := m[name]
-		if w == nil {
-			w = &want{names: map[string]bool{}}
-			m[name] = w
-		}
-		if len(rest) == 0 {
-			// A whole group: if every such use is a for or a splat, only
-			// the attributes they read are needed.
-			if !refsDone {
-				refs, refsDone = refinements(expr), true
+	if p.each {
+		switch {
+		case s.unknownKey:
+			vars["each"] = cty.ObjectVal(map[string]cty.Value{"key": cty.UnknownVal(cty.String), "value": cty.DynamicVal})
+		case s.hasEach:
+			if s.eachObj == cty.NilVal {
+				s.eachObj = cty.ObjectVal(map[string]cty.Value{"key": cty.StringVal(s.eachKey), "value": s.eachValue})
 			}
-			if r := refs[key]; r != nil && r.total > 0 && r.refined == r.total {
-				for n := range r.names {
-					w.names[n] = true
-				}
-				return
-			}
-			w.all = true
-			return
-		}
-		if _, isIdx := rest[0].(hcl.TraverseIndex); isIdx {
-			rest = rest[1:]
-		}
-		if len(rest) == 0 {
-			w.all = true
-			return
-		}
-		if a, ok := rest[0].(hcl.TraverseAttr); ok {
-			w.names[a.Name] = true
-		} else {
-			w.all = true
+			vars["each"] = s.eachObj
 		}
 	}
-	nested := func(m map[string]map[string]*want, typ string) map[string]*want {
-		if m[typ] == nil {
-			m[typ] = map[string]*want{}
-		}
-		return m[typ]
-	}
-	for _, tr := range trs {
-		root := tr.RootName()
-		if _, ok := s.iterators[root]; ok {
-			vars[root] = s.iterators[root]
-			continue
-		}
-		switch root {
-		case "var", "local":
-			if len(tr) < 2 {
-				continue
-			}
-			if a, ok := tr[1].(hcl.TraverseAttr); ok {
-				if root == "var" {
-					varNames[a.Name] = true
-				} else {
-					localNames[a.Name] = true
-				}
-			}
-		case "each":
-			switch {
-			case s.unknownKey:
-				vars["each"] = cty.ObjectVal(map[string]cty.Value{"key": cty.UnknownVal(cty.String), "value": cty.DynamicVal})
-			case s.hasEach:
-				if s.eachObj == cty.NilVal {
-					s.eachObj = cty.ObjectVal(map[string]cty.Value{"key": cty.StringVal(s.eachKey), "value": s.eachValue})
-				}
-				vars["each"] = s.eachObj
-			}
-		case "count":
-			switch {
-			case s.unknownKey:
-				vars["count"] = cty.ObjectVal(map[string]cty.Value{"index": cty.UnknownVal(cty.Number)})
-			case s.hasCount:
-				vars["count"] = cty.ObjectVal(map[string]cty.Value{"index": cty.NumberIntVal(int64(s.countIndex))})
-			}
-		case "path":
-			vars["path"] = s.mi.config.pathValue(s.mi)
-		case "terraform":
-			vars["terraform"] = cty.ObjectVal(map[string]cty.Value{"workspace": cty.StringVal("default")})
-		case "self":
-			vars["self"] = cty.DynamicVal
-		case "module":
-			if len(tr) < 2 {
-				continue
-			}
-			if a, ok := tr[1].(hcl.TraverseAttr); ok {
-				note(modWant, a.Name, tr[2:], "module."+a.Name)
-			}
-		case "data":
-			if len(tr) < 3 {
-				continue
-			}
-			t, ok1 := tr[1].(hcl.TraverseAttr)
-			n, ok2 := tr[2].(hcl.TraverseAttr)
-			if ok1 && ok2 {
-				note(nested(dataWant, t.Name), n.Name, tr[3:], "data."+t.Name+"."+n.Name)
-			}
-		default:
-			if len(tr) < 2 {
-				continue
-			}
-			if n, ok := tr[1].(hcl.TraverseAttr); ok {
-				note(nested(resWant, root), n.Name, tr[2:], root+"."+n.Name)
-			}
+	if p.count {
+		switch {
+		case s.unknownKey:
+			vars["count"] = cty.ObjectVal(map[string]cty.Value{"index": cty.UnknownVal(cty.Number)})
+		case s.hasCount:
+			vars["count"] = cty.ObjectVal(map[string]cty.Value{"index": cty.NumberIntVal(int64(s.countIndex))})
 		}
 	}
-	if len(varNames) > 0 {
-		vars["var"] = s.mi.cachedObject("var", varNames, s.mi.variable)
+	if p.path {
+		vars["path"] = s.mi.config.pathValue(s.mi)
 	}
-	if len(localNames) > 0 {
-		vars["local"] = s.mi.cachedObject("local", localNames, s.mi.local)
+	if p.terraform {
+		vars["terraform"] = cty.ObjectVal(map[string]cty.Value{"workspace": cty.StringVal("default")})
 	}
-	if len(modWant) > 0 {
-		m := map[string]cty.Value{}
-		for n, w := range modWant {
-			if w.all {
-				m[n] = s.mi.callValue(n, nil)
-			} else {
-				m[n] = s.mi.callValue(n, w.names)
-			}
+	if p.self {
+		vars["self"] = cty.DynamicVal
+	}
+	if p.vars.key != "" {
+		vars["var"] = s.mi.cachedObject(p.vars, s.mi.variable)
+	}
+	if p.locals.key != "" {
+		vars["local"] = s.mi.cachedObject(p.locals, s.mi.local)
+	}
+	if len(p.modules) > 0 {
+		m := make(map[string]cty.Value, len(p.modules))
+		for _, w := range p.modules {
+			m[w.name] = s.mi.callValue(w.name, w.names.names)
 		}
 		vars["module"] = cty.ObjectVal(m)
 	}
-	build := func(wants map[string]map[string]*want, prefix string) map[string]cty.Value {
-		out := map[string]cty.Value{}
-		for typ, byName := range wants {
-			m := map[string]cty.Value{}
-			for name, w := range byName {
-				g := s.mi.groups[prefix+typ+"."+name]
-				if g == nil {
-					m[name] = cty.DynamicVal
-					continue
-				}
-				if w.all {
-					m[name] = g.value(nil)
-				} else {
-					m[name] = g.value(w.names)
-				}
-			}
-			out[typ] = cty.ObjectVal(m)
+	for _, t := range p.resources {
+		vars[t.typ] = s.groupsObject(t, "")
+	}
+	if len(p.data) > 0 {
+		m := make(map[string]cty.Value, len(p.data))
+		for _, t := range p.data {
+			m[t.typ] = s.groupsObject(t, "data.")
 		}
-		return out
-	}
-	for typ, v := range build(resWant, "") {
-		vars[typ] = v
-	}
-	if len(dataWant) > 0 {
-		vars["data"] = cty.ObjectVal(build(dataWant, "data."))
+		vars["data"] = cty.ObjectVal(m)
 	}
 	ctx.Variables = vars
 	return ctx
 }
 
+// groupsObject is the object of the resource blocks of one type that an
+// expression uses, each with the attributes it reads.
+func (s *scope) groupsObject(t typeWant, prefix string) cty.Value {
+	m := make(map[string]cty.Value, len(t.names))
+	for _, w := range t.names {
+		g := s.mi.groups[prefix+t.typ+"."+w.name]
+		if g == nil {
+			m[w.name] = cty.DynamicVal
+			continue
+		}
+		m[w.name] = g.value(w.names)
+	}
+	return cty.ObjectVal(m)
+}
+
 // cachedObject builds (once per module instance and set of names) the
 // object of the named variables or locals an expression uses: many
 // expressions use the same few, and building cty objects is costly.
-func (mi *ModuleInstance) cachedObject(kind string, names map[string]bool, get func(string) cty.Value) cty.Value {
-	key := namesKey(kind, names)
-	if v, ok := mi.objects[key]; ok {
+func (mi *ModuleInstance) cachedObject(ns nameSet, get func(string) cty.Value) cty.Value {
+	if v, ok := mi.objects[ns.key]; ok {
 		return v
 	}
-	m := make(map[string]cty.Value, len(names))
-	for n := range names {
+	m := make(map[string]cty.Value, len(ns.names))
+	for n := range ns.names {
 		m[n] = get(n)
 	}
 	v := cty.ObjectVal(m)
 	if mi.objects == nil {
 		mi.objects = map[string]cty.Value{}
 	}
-	mi.objects[key] = v
+	mi.objects[ns.key] = v
 	return v
 }
 
