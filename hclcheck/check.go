@@ -253,13 +253,12 @@ func HasMark(v cty.Value, mark any) bool {
 	if shallow(v) {
 		return v.HasMark(mark)
 	}
-	_, pvm := v.UnmarkDeepWithPaths()
-	for _, pm := range pvm {
-		if _, ok := pm.Marks[mark]; ok {
-			return true
-		}
-	}
-	return false
+	found := false
+	walkMarks(v, func(ms cty.ValueMarks) bool {
+		_, found = ms[mark]
+		return !found
+	})
+	return found
 }
 
 // DiagError converts an HCL diagnostic to an input error.
@@ -390,8 +389,7 @@ func unmarked(v cty.Value) cty.Value {
 		u, _ := v.Unmark()
 		return u
 	}
-	u, _ := v.UnmarkDeep()
-	return u
+	return Plain(v)
 }
 
 // adapterCall returns the user's module call whose registry module ssmlint

@@ -200,14 +200,14 @@ func refsOf(v cty.Value) []Ref {
 			}
 		}
 	} else {
-		_, pvm := v.UnmarkDeepWithPaths()
-		for _, pm := range pvm {
-			for m := range pm.Marks {
+		walkMarks(v, func(ms cty.ValueMarks) bool {
+			for m := range ms {
 				if r, ok := m.(Ref); ok {
 					out = append(out, r)
 				}
 			}
-		}
+			return true
+		})
 	}
 	slices.SortFunc(out, func(a, b Ref) int {
 		if c := strings.Compare(a.Addr, b.Addr); c != 0 {

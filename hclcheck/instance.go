@@ -100,7 +100,7 @@ func conformToType(val cty.Value, decl *Variable) cty.Value {
 	// Conversion cannot carry marks: take them off with their paths and put
 	// them back where they were, so that a list of references stays a list
 	// of references (not one value marked with all of them).
-	unmarked, pvm := val.UnmarkDeepWithPaths()
+	unmarked, pvm := unmarkDeepWithPaths(val)
 	if decl.Defaults != nil && unmarked.IsWhollyKnown() {
 		func() {
 			defer func() { _ = recover() }()
@@ -425,7 +425,7 @@ type expansion struct {
 func expand(base *scope, count, forEach hclsyntax.Expression, body *hclsyntax.Body) []expansion {
 	switch {
 	case count != nil:
-		v, _ := base.eval(count).UnmarkDeep()
+		v := Plain(base.eval(count))
 		if !v.IsKnown() || v.IsNull() {
 			return []expansion{{suffix: "[?]", scope: base.withUnknownKey(), entry: count.Range()}}
 		}
@@ -453,7 +453,7 @@ func expand(base *scope, count, forEach hclsyntax.Expression, body *hclsyntax.Bo
 // they were on; marks on the collection itself go to every element.
 func expandForEach(base *scope, forEach hclsyntax.Expression, body *hclsyntax.Body) []expansion {
 	unknown := []expansion{{suffix: "[?]", scope: base.withUnknownKey(), entry: forEach.Range()}}
-	v, pvm := base.forEachValue(forEach, body).UnmarkDeepWithPaths()
+	v, pvm := unmarkDeepWithPaths(base.forEachValue(forEach, body))
 	// Marks on the collection itself apply to every element; marks inside
 	// an element go back to that element, at their paths.
 	marks := cty.ValueMarks{}

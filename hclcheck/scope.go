@@ -359,7 +359,7 @@ func (b *Body) expandDynamic(blk *hclsyntax.Block) []*Body {
 			iter = tr.RootName()
 		}
 	}
-	v, _ := b.scope.eval(fe.Expr).UnmarkDeep()
+	v := Plain(b.scope.eval(fe.Expr))
 	if !v.IsKnown() || v.IsNull() || !v.CanIterateElements() {
 		if v.IsKnown() && v.IsNull() {
 			return nil

@@ -162,7 +162,7 @@ func stringList(a *hclcheck.Attr) ([]string, bool) {
 	if a == nil {
 		return nil, true
 	}
-	v, _ := a.Value().UnmarkDeep()
+	v := hclcheck.Plain(a.Value())
 	if !v.IsWhollyKnown() {
 		return nil, false
 	}

@@ -126,7 +126,7 @@ func tagsOf(m machine) map[string]string {
 		if a == nil {
 			return
 		}
-		v, _ := a.Value().UnmarkDeep()
+		v := hclcheck.Plain(a.Value())
 		if !v.IsKnown() || v.IsNull() || !v.CanIterateElements() {
 			return
 		}

@@ -167,7 +167,7 @@ func tableEgress(c *hclcheck.Config, rt *hclcheck.Resource) egress {
 func routesEgress(b *hclcheck.Body) egress {
 	if a := b.Attr("route"); a != nil {
 		// Attribute syntax: only an empty list is readable.
-		v, _ := a.Value().UnmarkDeep()
+		v := hclcheck.Plain(a.Value())
 		if v.IsKnown() && !v.IsNull() && v.CanIterateElements() && v.LengthInt() == 0 {
 			return egressNo
 		}

@@ -195,7 +195,7 @@ func intAttr(b *hclcheck.Body, name string) (int, bool) {
 	if a == nil {
 		return 0, false
 	}
-	v, _ := a.Value().UnmarkDeep()
+	v := hclcheck.Plain(a.Value())
 	if v.IsKnown() && !v.IsNull() && v.Type() == cty.Number {
 		n, acc := v.AsBigFloat().Int64()
 		return int(n), acc == 0
@@ -221,7 +221,7 @@ func prefixes(b *hclcheck.Body, known *bool, names ...string) ([]netip.Prefix, *
 		if first == nil {
 			first = a
 		}
-		v, _ := a.Value().UnmarkDeep()
+		v := hclcheck.Plain(a.Value())
 		if !v.IsWhollyKnown() {
 			*known = false
 			continue
@@ -261,7 +261,7 @@ func referencedGroups(c *hclcheck.Config, a *hclcheck.Attr) (sgs []*hclcheck.Res
 			sgs = append(sgs, r)
 		}
 	}
-	v, _ := a.Value().UnmarkDeep()
+	v := hclcheck.Plain(a.Value())
 	if len(sgs) == 0 && !v.IsWhollyKnown() {
 		unknown = true
 	}

@@ -142,7 +142,7 @@ func encodedInputs(a *hclcheck.Attr) *hclsyntax.ObjectConsExpr {
 
 // ctyToAny turns an evaluated input into what the rules read.
 func ctyToAny(v cty.Value) any {
-	v, _ = v.UnmarkDeep()
+	v = hclcheck.Plain(v)
 	switch {
 	case !v.IsKnown():
 		return unknownInput{}

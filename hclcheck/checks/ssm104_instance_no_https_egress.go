@@ -54,6 +54,6 @@ func egressAttrEmpty(sg *hclcheck.Resource) bool {
 	if a == nil {
 		return true
 	}
-	v, _ := a.Value().UnmarkDeep()
+	v := hclcheck.Plain(a.Value())
 	return v.IsKnown() && !v.IsNull() && v.CanIterateElements() && v.LengthInt() == 0
 }

@@ -126,7 +126,7 @@ func installsElsewhere(c *hclcheck.Config) bool {
 		if p == nil {
 			return true
 		}
-		v, _ := p.Value().UnmarkDeep()
+		v := hclcheck.Plain(p.Value())
 		if !v.IsWhollyKnown() || v.IsNull() || !v.CanIterateElements() {
 			return true
 		}

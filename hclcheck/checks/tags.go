@@ -133,7 +133,7 @@ func (f *fleet) addAttr(addr string, a *hclcheck.Attr) {
 	if a == nil {
 		return
 	}
-	v, _ := a.Value().UnmarkDeep()
+	v := hclcheck.Plain(a.Value())
 	if !v.IsWhollyKnown() {
 		f.complete = false
 		return
