@@ -28,6 +28,7 @@ type ModuleInstance struct {
 	outputs  map[string]cty.Value
 	inFlight map[string]bool
 	objects  map[string]cty.Value // see cachedObject
+	contexts map[*ctxPlan]*hcl.EvalContext // see scope.context
 
 	// Children are the instances of this module's calls, by call name, in
 	// key order.

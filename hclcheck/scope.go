@@ -116,7 +116,6 @@ func (s *scope) eval(expr hcl.Expression) (val cty.Value) {
 // expression refers to is a matter of syntax: it is worked out once per
 // module (see ctxPlan) and only the values are looked up per scope.
 func (s *scope) context(expr hcl.Expression) *hcl.EvalContext {
-	ctx := &hcl.EvalContext{Functions: s.mi.config.funcs}
 	var p *ctxPlan
 	if len(s.iterators) == 0 {
 		p = s.mi.Module.planOf(expr)
@@ -129,9 +128,26 @@ func (s *scope) context(expr hcl.Expression) *hcl.EvalContext {
 		})
 	}
 	if p.empty {
-		return ctx
+		return &hcl.EvalContext{Functions: s.mi.config.funcs}
 	}
-	vars := make(map[string]cty.Value, p.size)
+	// Everything but each, count and the iterators is the same in every
+	// scope of the module instance: build it once per expression, and put
+	// what differs in a child context.
+	base := s.mi.contexts[p]
+	if base == nil {
+		base = &hcl.EvalContext{Functions: s.mi.config.funcs, Variables: s.shared(p)}
+		if len(s.iterators) == 0 {
+			if s.mi.contexts == nil {
+				s.mi.contexts = map[*ctxPlan]*hcl.EvalContext{}
+			}
+			s.mi.contexts[p] = base
+		}
+	}
+	if !p.each && !p.count && len(p.iterators) == 0 {
+		return base
+	}
+	ctx := base.NewChild()
+	vars := make(map[string]cty.Value, 2+len(p.iterators))
 	for _, root := range p.iterators {
 		vars[root] = s.iterators[root]
 	}
@@ -154,6 +170,14 @@ func (s *scope) context(expr hcl.Expression) *hcl.EvalContext {
 			vars["count"] = cty.ObjectVal(map[string]cty.Value{"index": cty.NumberIntVal(int64(s.countIndex))})
 		}
 	}
+	ctx.Variables = vars
+	return ctx
+}
+
+// shared builds the part of an expression's context that depends on the
+// module instance only.
+func (s *scope) shared(p *ctxPlan) map[string]cty.Value {
+	vars := make(map[string]cty.Value, p.size)
 	if p.path {
 		vars["path"] = s.mi.config.pathValue(s.mi)
 	}
@@ -186,8 +210,7 @@ func (s *scope) context(expr hcl.Expression) *hcl.EvalContext {
 		}
 		vars["data"] = cty.ObjectVal(m)
 	}
-	ctx.Variables = vars
-	return ctx
+	return vars
 }
 
 // groupsObject is the object of the resource blocks of one type that an
