@@ -27,7 +27,7 @@ type ModuleInstance struct {
 	locals   map[string]cty.Value
 	outputs  map[string]cty.Value
 	inFlight map[string]bool
-	objects  map[string]cty.Value // see cachedObject
+	objects  map[string]cty.Value          // see cachedObject
 	contexts map[*ctxPlan]*hcl.EvalContext // see scope.context
 
 	// Children are the instances of this module's calls, by call name, in
@@ -531,6 +531,18 @@ func (s *scope) forEachValue(forEach hclsyntax.Expression, body *hclsyntax.Body)
 	if key == "" || len(rest) > 0 || g == nil {
 		return s.eval(forEach)
 	}
+	return g.value(s.mi.Module.eachValueNames(body))
+}
+
+// eachValueNames is what a block body reads of each.value, as a name set
+// (allNames when it uses each.value as a whole). It is syntax, so it is
+// worked out once per module.
+func (m *Module) eachValueNames(body *hclsyntax.Body) nameSet {
+	if m != nil {
+		if ns, ok := m.eachNames.Load(body); ok {
+			return ns.(nameSet)
+		}
+	}
 	names := map[string]bool{}
 	whole := false
 	_ = hclsyntax.VisitAll(body, func(n hclsyntax.Node) hcl.Diagnostics {
@@ -552,10 +564,14 @@ func (s *scope) forEachValue(forEach hclsyntax.Expression, body *hclsyntax.Body)
 		}
 		return nil
 	})
-	if whole {
-		return g.value(allNames)
+	ns := allNames
+	if !whole {
+		ns = newNameSet("", names)
 	}
-	return g.value(newNameSet("", names))
+	if m != nil {
+		m.eachNames.Store(body, ns)
+	}
+	return ns
 }
 
 // maxInstances caps one count or for_each.

@@ -32,6 +32,7 @@ type Module struct {
 	traversals sync.Map // hcl.Expression -> []hcl.Traversal
 	constants  sync.Map // hcl.Expression -> cty.Value, see constant
 	plans      sync.Map // hcl.Expression -> *ctxPlan, see planOf
+	eachNames  sync.Map // *hclsyntax.Body -> nameSet, see eachValueNames
 }
 
 // constant returns the cached value of an expression that refers to
@@ -50,6 +51,9 @@ func (m *Module) constant(expr hcl.Expression) (cty.Value, bool) {
 
 // rememberConstant caches the value of an expression if it is constant.
 func (m *Module) rememberConstant(expr hcl.Expression, v cty.Value) {
+	if _, literal := expr.(*hclsyntax.LiteralValueExpr); literal {
+		return // as cheap to evaluate as to look up
+	}
 	if m == nil || len(m.variablesOf(expr)) > 0 || readsFiles(expr) {
 		return
 	}

@@ -90,6 +90,9 @@ func (s *scope) eval(expr hcl.Expression) (val cty.Value) {
 			return s.eval(c.FalseResult)
 		}
 	}
+	if lit, ok := expr.(*hclsyntax.LiteralValueExpr); ok {
+		return lit.Val
+	}
 	if v, ok := s.mi.Module.constant(expr); ok {
 		return v
 	}
