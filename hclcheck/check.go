@@ -55,6 +55,25 @@ type Pass struct {
 	out      []finding.Finding
 	res      []*Resource // the resource of each finding in out
 	pinned   map[int]bool
+	unless   map[int]string
+	facts    []string
+}
+
+// Unless makes the finding just reported conditional: it stands only if
+// no configuration in the scan establishes fact (see Establish). Rules
+// whose question is about the whole scan use it, e.g. "no Session Manager
+// preferences anywhere", where the preferences often live in another root
+// module than the instances.
+func (p *Pass) Unless(fact string) {
+	if p.unless == nil {
+		p.unless = map[int]string{}
+	}
+	p.unless[len(p.out)-1] = fact
+}
+
+// Establish records a fact about this configuration for the whole scan.
+func (p *Pass) Establish(fact string) {
+	p.facts = append(p.facts, fact)
 }
 
 // Pin marks the finding just reported as belonging to its for_each entry
@@ -146,14 +165,16 @@ func ToRange(r hcl.Range) finding.Range {
 	}
 }
 
-func runOne(c *Config, ch Check, s *Settings) (fs []finding.Finding, err *finding.Error) {
+// runOne runs one check on one configuration. unless is parallel to fs
+// (nil when no finding is conditional).
+func runOne(c *Config, ch Check, s *Settings) (fs []finding.Finding, unless, facts []string, err *finding.Error) {
 	pass := &Pass{Config: c, rule: ch.Rule, settings: s}
 	defer func() {
 		if r := recover(); r != nil {
 			if os.Getenv("SSMLINT_DEBUG") != "" { // developers: print where it broke
 				os.Stderr.Write(debug.Stack())
 			}
-			fs = pass.out
+			fs, unless, facts = pass.out, pass.conditions(), pass.facts
 			err = &finding.Error{
 				Range:   finding.Range{File: c.Root.Module.Dir, Start: finding.Pos{Line: 1, Column: 1}, End: finding.Pos{Line: 1, Column: 1}},
 				Message: fmt.Sprintf("internal error in %s (%s): %v; please report it", ch.Rule.ID, ch.Rule.Name, r),
@@ -162,7 +183,16 @@ func runOne(c *Config, ch Check, s *Settings) (fs []finding.Finding, err *findin
 	}()
 	ch.Run(pass)
 	pass.unpinShared()
-	return pass.out, nil
+	return pass.out, pass.conditions(), pass.facts, nil
+}
+
+// conditions lists each finding's Unless fact, "" for none.
+func (p *Pass) conditions() []string {
+	out := make([]string, len(p.out))
+	for i, f := range p.unless {
+		out[i] = f
+	}
+	return out
 }
 
 // unpinShared moves findings back from for_each entries to the attribute

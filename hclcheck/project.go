@@ -47,6 +47,29 @@ type Result struct {
 	// Sources holds the content of every file read, by path, for source
 	// excerpts and suppression comments.
 	Sources map[string][]byte
+	// Unless is parallel to Findings: a finding with a non-empty entry
+	// stands only if no configuration scanned establishes that fact (see
+	// Pass.Unless). Facts established in this scan are applied already; a
+	// caller that scans several paths applies Facts across them.
+	Unless []string
+	// Facts are the facts the configurations of this scan established.
+	Facts map[string]bool
+}
+
+// DropUnless removes the findings whose condition a fact in facts
+// defeats, keeping Unless parallel to Findings.
+func (r *Result) DropUnless(facts map[string]bool) {
+	if len(r.Unless) == 0 || len(facts) == 0 {
+		return
+	}
+	fs, un := r.Findings[:0], r.Unless[:0]
+	for i, f := range r.Findings {
+		if u := r.Unless[i]; u != "" && facts[u] {
+			continue
+		}
+		fs, un = append(fs, f), append(un, r.Unless[i])
+	}
+	r.Findings, r.Unless = fs, un
 }
 
 // Project is one scanned root: its files and the modules parsed so far.
@@ -136,7 +159,8 @@ func Scan(root string, lopt LoadOptions, eopt EvalOptions, checks []Check, s Set
 	kept = append(kept, lateResults...)
 
 	res := &Result{Sources: p.content, Files: len(p.content), Configs: len(kept)}
-	res.Findings, res.Errors = merge(kept)
+	res.Findings, res.Unless, res.Facts, res.Errors = merge(kept)
+	res.DropUnless(res.Facts)
 	seen := map[finding.Error]bool{}
 	for _, e := range res.Errors {
 		seen[e] = true
@@ -316,6 +340,8 @@ func (p *Project) calledDirs() map[string]bool {
 type rootResult struct {
 	dir      string
 	findings []finding.Finding
+	unless   []string // parallel to findings, see Pass.Unless
+	facts    []string // see Pass.Establish
 	errs     []finding.Error
 }
 
@@ -371,8 +397,10 @@ func (p *Project) checkConfig(dir string, eopt EvalOptions, checks []Check, s *S
 		if cancel.Load() {
 			break
 		}
-		fs, err := runOne(c, ch, s)
+		fs, unless, facts, err := runOne(c, ch, s)
 		res.findings = append(res.findings, fs...)
+		res.unless = append(res.unless, unless...)
+		res.facts = append(res.facts, facts...)
 		if err != nil {
 			res.errs = append(res.errs, *err)
 		}
@@ -387,8 +415,10 @@ func (p *Project) checkConfig(dir string, eopt EvalOptions, checks []Check, s *S
 	return res
 }
 
-// merge joins per-root results, dropping exact duplicates.
-func merge(rs []rootResult) ([]finding.Finding, []finding.Error) {
+// merge joins per-root results, dropping exact duplicates, and collects
+// the facts they established. The findings come sorted, with their
+// conditions alongside.
+func merge(rs []rootResult) ([]finding.Finding, []string, map[string]bool, []finding.Error) {
 	type key struct {
 		rule, msg string
 		rng       finding.Range
@@ -397,15 +427,23 @@ func merge(rs []rootResult) ([]finding.Finding, []finding.Error) {
 	seenErr := map[finding.Error]bool{}
 	var fs []finding.Finding
 	var errs []finding.Error
+	unless := map[key]string{}
+	facts := map[string]bool{}
 	for _, r := range rs {
+		for _, f := range r.facts {
+			facts[f] = true
+		}
 		for _, e := range r.errs {
 			if !seenErr[e] {
 				seenErr[e] = true
 				errs = append(errs, e)
 			}
 		}
-		for _, f := range r.findings {
+		for i, f := range r.findings {
 			k := key{f.Rule.ID, f.Message, f.Range}
+			if r.unless[i] != "" {
+				unless[k] = r.unless[i]
+			}
 			if seen[k] {
 				continue
 			}
@@ -414,7 +452,14 @@ func merge(rs []rootResult) ([]finding.Finding, []finding.Error) {
 		}
 	}
 	finding.SortFindings(fs)
-	return fs, errs
+	var un []string
+	if len(unless) > 0 {
+		un = make([]string, len(fs))
+		for i, f := range fs {
+			un[i] = unless[key{f.Rule.ID, f.Message, f.Range}]
+		}
+	}
+	return fs, un, facts, errs
 }
 
 // Config is one Terraform configuration: a root module instance and every

@@ -45,6 +45,8 @@ func scan(paths []string, cfg *config.Config, enabled map[string]bool, vars map[
 		settings.Consumers = cfg.Consumers
 		settings.Option = cfg.Option
 	}
+	var results []*hclcheck.Result
+	facts := map[string]bool{}
 	for _, root := range paths {
 		if cfg != nil && len(cfg.Exclude) > 0 {
 			r := root
@@ -57,6 +59,15 @@ func scan(paths []string, cfg *config.Config, enabled map[string]bool, vars map[
 		for path, src := range r.Sources {
 			res.sources[path] = src
 		}
+		results = append(results, r)
+		for f := range r.Facts {
+			facts[f] = true
+		}
+	}
+	// A fact one path establishes (Session Manager preferences defined in
+	// another stack, say) settles the conditional findings of every path.
+	for _, r := range results {
+		r.DropUnless(facts)
 		res.findings = append(res.findings, r.Findings...)
 		res.errors = append(res.errors, r.Errors...)
 	}
