@@ -10,9 +10,11 @@ var SSM501 = &Rule{
 	Severity: Warning,
 	Summary:  "The stack makes instances SSM-managed but defines no Session Manager preferences document that logs sessions.",
 	Rationale: "The seed notes make session logging mandatory: CloudTrail records who started a session, but only the Session Manager preferences decide whether what was typed and printed is kept. " +
-		"Those preferences are an SSM document with `document_type = \"Session\"`, usually named `SSM-SessionManagerRunShell`, that sends session output to CloudWatch Logs or S3. " +
-		"The rule fires when the stack makes instances SSM-managed and defines no such document; " +
-		"when the preferences are managed by another stack, disable the rule for this one in the configuration.",
+		"Those preferences are an SSM document with `document_type = \"Session\"` and `sessionType: Standard_Stream`, usually named `SSM-SessionManagerRunShell`, that sends session output to CloudWatch Logs (`cloudWatchLogGroupName`) or S3 (`s3BucketName`). " +
+		"The rule fires once per root module, at its first SSM-managed instance, when no root module of the scan defines such a document: preferences are set per account and region, so a baseline stack scanned alongside (in the same directory tree or as another PATH) counts. " +
+		"It also fires on a preferences document that names neither a log group nor a bucket. " +
+		"Port-forwarding and command Session documents are not preferences; a document whose type or content cannot be read counts as preferences (ssmlint cannot know). " +
+		"When the preferences are managed outside what is scanned, disable the rule for that stack in the configuration.",
 	Language: "hcl",
 	Bad: `resource "aws_iam_role_policy_attachment" "app_ssm_core" {
   role       = aws_iam_role.app.name

@@ -422,6 +422,8 @@ func TestSessionManagerExamples(t *testing.T) {
 }
 
 // The patching example has two tag typos; ssmlint names the value meant.
+// Scanned alone it also lacks Session Manager preferences (SSM501); the
+// fixed Session Manager example, scanned with it, defines them.
 func TestPatchingExample(t *testing.T) {
 	r, code := runJSON(t, repoRoot(t), "examples/patching")
 	if code != 1 {
@@ -433,6 +435,7 @@ func TestPatchingExample(t *testing.T) {
 		meant   string
 		unknown string
 	}{
+		{"SSM501", 40, `aws_instance.web["a"] is managed by Systems Manager`, "no Session Manager preferences document"},
 		{"SSM403", 70, `did you mean "web-prod"`, `"web-prd"`},
 		{"SSM404", 85, `did you mean "production"`, `"prodution"`},
 	}
@@ -443,7 +446,33 @@ func TestPatchingExample(t *testing.T) {
 		f := r.Findings[i]
 		if f.Rule != w.rule || f.File != "examples/patching/main.tf" || f.Line != w.line ||
 			!strings.Contains(f.Message, w.meant) || !strings.Contains(f.Message, w.unknown) {
-			t.Errorf("finding %d = %s %s:%d %q; want %s at line %d suggesting %s", i, f.Rule, f.File, f.Line, f.Message, w.rule, w.line, w.meant)
+			t.Errorf("finding %d = %s %s:%d %q; want %s at line %d with %s", i, f.Rule, f.File, f.Line, f.Message, w.rule, w.line, w.meant)
+		}
+	}
+	r, _ = runJSON(t, repoRoot(t), "examples/patching", "examples/session-manager-private-fixed")
+	for _, f := range r.Findings {
+		if f.Rule == "SSM501" {
+			t.Errorf("SSM501 reported although another path defines the preferences: %+v", f)
+		}
+	}
+	if len(r.Findings) != 2 {
+		t.Errorf("with the fixed twin: got %d findings, want the 2 tag typos: %+v", len(r.Findings), r.Findings)
+	}
+}
+
+// SSM501 asks whether the scan defines Session Manager preferences, not
+// each root module: a baseline root beside the application silences it,
+// and the application scanned alone is reported.
+func TestSessionPreferencesAcrossRoots(t *testing.T) {
+	dir := filepath.Join(repoRoot(t), "testdata", "terraform", "ssm501_preferences_in_other_root")
+	r, code := runJSON(t, dir, "app")
+	if code != 1 || len(r.Findings) != 1 || r.Findings[0].Rule != "SSM501" || r.Findings[0].File != "app/main.tf" || r.Findings[0].Line != 20 {
+		t.Errorf("app alone: exit %d, findings %+v; want one SSM501 at app/main.tf:20", code, r.Findings)
+	}
+	for _, args := range [][]string{{"."}, {"app", "baseline"}, {"baseline", "app"}} {
+		r, code := runJSON(t, dir, args...)
+		if code != 0 || len(r.Findings) != 0 {
+			t.Errorf("ssmlint %v: exit %d, findings %+v; want none", args, code, r.Findings)
 		}
 	}
 }

@@ -1,6 +1,6 @@
 # The fixed twin of ../session-manager-private: a private subnet whose
-# instance Session Manager reaches through VPC endpoints. ssmlint finds
-# nothing here.
+# instance Session Manager reaches through VPC endpoints, with sessions
+# logged to an encrypted CloudWatch Logs group. ssmlint finds nothing here.
 
 variable "region" {
   type    = string
@@ -54,7 +54,7 @@ resource "aws_vpc_security_group_ingress_rule" "https_from_app" {
 }
 
 resource "aws_vpc_endpoint" "ssm" {
-  for_each            = toset(["ssm", "ssmmessages", "ec2messages"])
+  for_each            = toset(["ssm", "ssmmessages", "ec2messages", "logs", "kms"])
   vpc_id              = aws_vpc.main.id
   service_name        = "com.amazonaws.${var.region}.${each.key}"
   vpc_endpoint_type   = "Interface"
@@ -94,4 +94,82 @@ resource "aws_instance" "app" {
   subnet_id              = aws_subnet.private.id
   vpc_security_group_ids = [aws_security_group.app.id]
   iam_instance_profile   = aws_iam_instance_profile.app.name
+}
+
+# Session Manager preferences: session output goes to a CloudWatch Logs
+# group kept for 90 days, encrypted, and session data is encrypted with
+# the same customer-managed key (reached through the logs and kms
+# endpoints above).
+data "aws_caller_identity" "current" {}
+
+data "aws_iam_policy_document" "sessions_key" {
+  statement {
+    sid       = "AccountAdmin"
+    actions   = ["kms:*"]
+    resources = ["*"]
+    principals {
+      type        = "AWS"
+      identifiers = ["arn:aws:iam::${data.aws_caller_identity.current.account_id}:root"]
+    }
+  }
+  statement {
+    sid       = "CloudWatchLogs"
+    actions   = ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"]
+    resources = ["*"]
+    principals {
+      type        = "Service"
+      identifiers = ["logs.${var.region}.amazonaws.com"]
+    }
+  }
+}
+
+resource "aws_kms_key" "sessions" {
+  description         = "Session Manager session data and logs"
+  enable_key_rotation = true
+  policy              = data.aws_iam_policy_document.sessions_key.json
+}
+
+resource "aws_cloudwatch_log_group" "sessions" {
+  name              = "/ssm/sessions"
+  retention_in_days = 90
+  kms_key_id        = aws_kms_key.sessions.arn
+}
+
+resource "aws_ssm_document" "session_prefs" {
+  name            = "SSM-SessionManagerRunShell"
+  document_type   = "Session"
+  document_format = "JSON"
+  content = jsonencode({
+    schemaVersion = "1.0"
+    description   = "Session Manager preferences"
+    sessionType   = "Standard_Stream"
+    inputs = {
+      cloudWatchLogGroupName      = aws_cloudwatch_log_group.sessions.name
+      cloudWatchEncryptionEnabled = true
+      kmsKeyId                    = aws_kms_key.sessions.arn
+      runAsEnabled                = false
+    }
+  })
+}
+
+# The instance writes its session logs and decrypts session data itself.
+data "aws_iam_policy_document" "session_logging" {
+  statement {
+    actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
+    resources = ["${aws_cloudwatch_log_group.sessions.arn}:*"]
+  }
+  statement {
+    actions   = ["logs:DescribeLogGroups", "logs:DescribeLogStreams"]
+    resources = ["*"]
+  }
+  statement {
+    actions   = ["kms:Decrypt", "kms:GenerateDataKey"]
+    resources = [aws_kms_key.sessions.arn]
+  }
+}
+
+resource "aws_iam_role_policy" "session_logging" {
+  name   = "session-logging"
+  role   = aws_iam_role.app.id
+  policy = data.aws_iam_policy_document.session_logging.json
 }

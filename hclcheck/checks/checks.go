@@ -41,6 +41,7 @@ func All() []hclcheck.Check {
 		{Rule: rules.SSM405, Run: maintenanceWindowCutoff},
 		{Rule: rules.SSM406, Run: maintenanceWindowScanOnly},
 		{Rule: rules.SSM407, Run: maintenanceWindowDisabled},
+		{Rule: rules.SSM501, Run: sessionLoggingMissing},
 		{Rule: rules.SSM502, Run: sessionLoggingUnencrypted},
 		{Rule: rules.SSM503, Run: commandOutputNotSaved},
 	}

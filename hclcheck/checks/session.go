@@ -33,6 +33,14 @@ type sessionDoc struct {
 	lazy bool
 }
 
+// isPreferences reports whether a Session document's sessionType makes it
+// the Session Manager preferences (Standard_Stream): Port and
+// InteractiveCommands documents are Session documents too, but they
+// neither log nor carry the preferences. An unknown sessionType counts.
+func isPreferences(sessionType string, known bool) bool {
+	return !known || sessionType == "Standard_Stream"
+}
+
 // readable reports whether the document's inputs can be read.
 func (d sessionDoc) readable() bool { return d.lazy || d.inputs != nil }
 
@@ -105,17 +113,27 @@ func readSessionDocs(c *hclcheck.Config) (docs []sessionDoc, unknown bool) {
 			continue
 		}
 		d := sessionDoc{r: r, content: r.Body.Attr("content")}
+		var docObj *hclsyntax.ObjectConsExpr
 		if d.content != nil {
-			d.inputsObj = encodedInputs(d.content)
+			docObj, d.inputsObj = encodedInputs(d.content)
 		}
 		if d.inputsObj != nil {
 			d.inputs, d.lazy = map[string]any{}, true
+			if x := item(d.content, docObj, "sessionType"); x != nil {
+				st, known := ctyToAny(d.content.Eval(x)).(string)
+				if !isPreferences(st, known) {
+					continue
+				}
+			}
 		} else if content, ok := stringOf(d.content); ok {
 			format, _, _ := hclcheck.AttrString(r.Body, "document_format")
-			var err error
-			if d.inputs, err = parseInputs(content, format); err != nil {
+			inputs, st, err := parseSessionDocument(content, format)
+			if err != nil {
 				c.NoteError(hclcheck.At(r, d.content), "%s: %v; the Session Manager preferences were not checked", r.Addr, err)
+			} else if !isPreferences(st, st != "") {
+				continue
 			}
+			d.inputs = inputs
 		}
 		if !d.readable() {
 			unknown = true
@@ -125,19 +143,19 @@ func readSessionDocs(c *hclcheck.Config) (docs []sessionDoc, unknown bool) {
 	return docs, unknown
 }
 
-// encodedInputs returns the "inputs" object of content written as
-// jsonencode({...}) or yamlencode({...}).
-func encodedInputs(a *hclcheck.Attr) *hclsyntax.ObjectConsExpr {
+// encodedInputs returns the document object and its "inputs" object of
+// content written as jsonencode({...}) or yamlencode({...}).
+func encodedInputs(a *hclcheck.Attr) (doc, inputs *hclsyntax.ObjectConsExpr) {
 	call, ok := a.Expr().(*hclsyntax.FunctionCallExpr)
 	if !ok || (call.Name != "jsonencode" && call.Name != "yamlencode") || len(call.Args) != 1 {
-		return nil
+		return nil, nil
 	}
-	doc, ok := call.Args[0].(*hclsyntax.ObjectConsExpr)
+	doc, ok = call.Args[0].(*hclsyntax.ObjectConsExpr)
 	if !ok {
-		return nil
+		return nil, nil
 	}
-	in, _ := item(a, doc, "inputs").(*hclsyntax.ObjectConsExpr)
-	return in
+	inputs, _ = item(a, doc, "inputs").(*hclsyntax.ObjectConsExpr)
+	return doc, inputs
 }
 
 // ctyToAny turns an evaluated input into what the rules read.
@@ -174,29 +192,37 @@ const maxDocument = 1 << 20
 // parseInputs reads the "inputs" object of a JSON or YAML document. The
 // error says why content cannot be read, with a line in the document.
 func parseInputs(content, format string) (map[string]any, error) {
+	in, _, err := parseSessionDocument(content, format)
+	return in, err
+}
+
+// parseSessionDocument reads the "inputs" object and the sessionType
+// ("" when absent or not a string) of a JSON or YAML document.
+func parseSessionDocument(content, format string) (map[string]any, string, error) {
 	var doc map[string]any
 	if len(content) > maxDocument {
-		return nil, fmt.Errorf("document content is %d bytes, more than the %d ssmlint reads", len(content), maxDocument)
+		return nil, "", fmt.Errorf("document content is %d bytes, more than the %d ssmlint reads", len(content), maxDocument)
 	}
 	if strings.EqualFold(format, "YAML") {
 		if err := yaml.Unmarshal([]byte(content), &doc); err != nil {
-			return nil, fmt.Errorf("content is not valid YAML: %s", strings.TrimPrefix(err.Error(), "yaml: "))
+			return nil, "", fmt.Errorf("content is not valid YAML: %s", strings.TrimPrefix(err.Error(), "yaml: "))
 		}
 	} else if err := json.Unmarshal([]byte(content), &doc); err != nil {
 		var se *json.SyntaxError
 		if errors.As(err, &se) {
 			line := 1 + strings.Count(content[:max(0, min(int(se.Offset)-1, len(content)))], "\n")
-			return nil, fmt.Errorf("content is not valid JSON: line %d of the document: %v", line, err)
+			return nil, "", fmt.Errorf("content is not valid JSON: line %d of the document: %v", line, err)
 		}
-		return nil, fmt.Errorf("content is not valid JSON: %v", err)
+		return nil, "", fmt.Errorf("content is not valid JSON: %v", err)
 	}
+	st, _ := doc["sessionType"].(string)
 	switch in := doc["inputs"].(type) {
 	case map[string]any:
-		return in, nil
+		return in, st, nil
 	case nil:
-		return map[string]any{}, nil
+		return map[string]any{}, st, nil
 	default:
-		return nil, fmt.Errorf("the document's inputs is %T, not an object", in)
+		return nil, st, fmt.Errorf("the document's inputs is %T, not an object", in)
 	}
 }
 

@@ -48,7 +48,7 @@ resource "aws_security_group" "app" {
   }
 }
 
-resource "aws_instance" "app" { # expect: SSM106:1
+resource "aws_instance" "app" { # expect: SSM106:1, SSM501
   ami                    = var.ami_id
   instance_type          = "t3.micro"
   subnet_id              = aws_subnet.isolated.id # expect: SSM101:28

@@ -113,7 +113,7 @@ resource "aws_iam_instance_profile" "app" {
   role = aws_iam_role.app.name
 }
 
-resource "aws_instance" "bastion" {
+resource "aws_instance" "bastion" { # expect: SSM501
   ami                    = var.ami_id
   instance_type          = "t3.micro"
   subnet_id              = var.public_bastion ? aws_subnet.public.id : aws_subnet.private.id

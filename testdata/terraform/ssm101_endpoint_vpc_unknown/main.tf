@@ -66,7 +66,7 @@ resource "aws_iam_instance_profile" "workload" {
   role = aws_iam_role.workload.name
 }
 
-resource "aws_instance" "workload" {
+resource "aws_instance" "workload" { # expect: SSM501
   ami                    = var.ami_id
   instance_type          = "t3.micro"
   subnet_id              = aws_subnet.workload.id

@@ -109,7 +109,7 @@ resource "aws_iam_instance_profile" "app" {
   role = aws_iam_role.app.name
 }
 
-resource "aws_instance" "app" {
+resource "aws_instance" "app" { # expect: SSM501
   count                  = var.instance_count
   ami                    = var.ami_id
   instance_type          = "m6i.large"

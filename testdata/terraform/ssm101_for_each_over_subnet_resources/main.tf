@@ -77,7 +77,7 @@ resource "aws_iam_instance_profile" "db" {
   role = aws_iam_role.db.name
 }
 
-resource "aws_instance" "ledger" {
+resource "aws_instance" "ledger" { # expect: SSM501
   ami                    = var.ami_id
   instance_type          = "r6i.large"
   subnet_id              = aws_subnet.this["db-a"].id # expect: SSM101:28

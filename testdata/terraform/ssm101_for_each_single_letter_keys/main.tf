@@ -63,7 +63,7 @@ resource "aws_iam_instance_profile" "app" {
   role = aws_iam_role.app.name
 }
 
-resource "aws_instance" "app" {
+resource "aws_instance" "app" { # expect: SSM501
   for_each               = local.private
   ami                    = var.ami_id
   instance_type          = "t3.large"

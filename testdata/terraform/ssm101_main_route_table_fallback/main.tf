@@ -160,7 +160,7 @@ resource "aws_iam_instance_profile" "workload" {
   role = aws_iam_role.workload.name
 }
 
-resource "aws_instance" "sandbox" {
+resource "aws_instance" "sandbox" { # expect: SSM501
   ami                    = var.ami_id
   instance_type          = "t3.micro"
   subnet_id              = aws_subnet.workload["sandbox"].id

@@ -89,7 +89,7 @@ resource "aws_ssm_association" "cw_agent" { # expect: SSM503:1
 
 # Targeted by the association: meant to be managed. It cannot reach
 # Systems Manager and its role has no SSM permissions.
-resource "aws_instance" "api" {
+resource "aws_instance" "api" { # expect: SSM501
   ami                    = var.ami_id
   instance_type          = "t3.medium"
   subnet_id              = aws_subnet.isolated.id # expect: SSM101:28

@@ -45,7 +45,7 @@ resource "aws_iam_instance_profile" "app" {
   role = aws_iam_role.app.name
 }
 
-resource "aws_instance" "app" {
+resource "aws_instance" "app" { # expect: SSM501
   ami                    = "ami-12345678"
   instance_type          = "t3.micro"
   subnet_id              = aws_subnet.private.id # expect: SSM101:28

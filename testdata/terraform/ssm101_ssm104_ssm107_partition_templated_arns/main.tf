@@ -53,7 +53,7 @@ resource "aws_iam_instance_profile" "app" {
   role = aws_iam_role.app.name
 }
 
-resource "aws_instance" "app" {
+resource "aws_instance" "app" { # expect: SSM501
   ami                    = var.ami_id
   instance_type          = "t3.small"
   subnet_id              = aws_subnet.isolated.id      # expect: SSM101:28

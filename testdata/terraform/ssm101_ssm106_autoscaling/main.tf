@@ -136,7 +136,7 @@ resource "aws_launch_template" "consumer" {
   }
 }
 
-resource "aws_autoscaling_group" "consumer" {
+resource "aws_autoscaling_group" "consumer" { # expect: SSM501
   name                = "${local.name}-consumer"
   min_size            = 2
   max_size            = 10

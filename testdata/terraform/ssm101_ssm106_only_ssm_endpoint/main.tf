@@ -101,7 +101,7 @@ resource "aws_iam_instance_profile" "worker" {
   role = aws_iam_role.worker.name
 }
 
-resource "aws_instance" "scheduler" {
+resource "aws_instance" "scheduler" { # expect: SSM501
   ami                    = var.ami_id
   instance_type          = "t3.small"
   subnet_id              = aws_subnet.etl.id # expect: SSM101:28

@@ -86,7 +86,7 @@ resource "aws_iam_instance_profile" "collector" {
   role = aws_iam_role.collector.name
 }
 
-resource "aws_instance" "collector" {
+resource "aws_instance" "collector" { # expect: SSM501
   ami                    = var.ami_id
   instance_type          = "t3.small"
   subnet_id              = aws_subnet.isolated.id # expect: SSM101:28

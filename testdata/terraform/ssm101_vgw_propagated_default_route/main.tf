@@ -66,7 +66,7 @@ resource "aws_security_group" "branch" {
   }
 }
 
-resource "aws_instance" "branch" {
+resource "aws_instance" "branch" { # expect: SSM501
   ami                    = var.ami_id
   instance_type          = "t3.micro"
   subnet_id              = aws_subnet.branch.id

@@ -45,7 +45,7 @@ resource "aws_security_group" "app" {
   }
 }
 
-resource "aws_instance" "app" {
+resource "aws_instance" "app" { # expect: SSM501
   ami                    = "ami-12345678"
   instance_type          = "t3.micro"
   subnet_id              = aws_subnet.private.id

@@ -20,7 +20,7 @@ resource "aws_security_group" "app" {
 }
 
 # The instance is managed: its VPC has SSM endpoints.
-resource "aws_instance" "app" {
+resource "aws_instance" "app" { # expect: SSM501
   ami                    = "ami-12345678"
   instance_type          = "t3.micro"
   subnet_id              = aws_subnet.private.id

@@ -199,7 +199,7 @@ resource "aws_security_group" "emptied" {
 
 # --- instances ---------------------------------------------------------------
 
-resource "aws_instance" "ingress_only" {
+resource "aws_instance" "ingress_only" { # expect: SSM501
   ami                    = var.ami_id
   instance_type          = "t3.micro"
   subnet_id              = aws_subnet.public.id

@@ -85,7 +85,7 @@ resource "aws_iam_instance_profile" "scheduler" {
   role = aws_iam_role.scheduler.name
 }
 
-resource "aws_instance" "scheduler" {
+resource "aws_instance" "scheduler" { # expect: SSM501
   ami                    = var.ami_id
   instance_type          = "t3.small"
   subnet_id              = aws_subnet.isolated.id # expect: SSM101:28

@@ -91,7 +91,7 @@ resource "aws_vpc_security_group_egress_rule" "fleet_https" {
 }
 
 # No instance profile: DHMC manages it.
-resource "aws_instance" "runner" {
+resource "aws_instance" "runner" { # expect: SSM501
   count                  = 2
   ami                    = var.ami_id
   instance_type          = "c7g.large"

@@ -54,7 +54,7 @@ resource "aws_security_group" "app" {
   }
 }
 
-resource "aws_instance" "app" {
+resource "aws_instance" "app" { # expect: SSM501
   ami                    = var.ami_id
   instance_type          = "t3.micro"
   subnet_id              = aws_subnet.app.id

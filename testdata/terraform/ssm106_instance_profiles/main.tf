@@ -188,7 +188,7 @@ resource "aws_iam_role_policy" "params_only" {
 
 # --- instances ---------------------------------------------------------------
 
-resource "aws_instance" "no_profile" { # expect: SSM106:1
+resource "aws_instance" "no_profile" { # expect: SSM106:1, SSM501
   ami                    = var.ami_id
   instance_type          = "t3.small"
   subnet_id              = aws_subnet.private[0].id

@@ -26,7 +26,7 @@ resource "aws_vpc_endpoint" "ssm" {
   subnet_ids          = [aws_subnet.private["a"].id]
 }
 
-resource "aws_instance" "in_zone_a" {
+resource "aws_instance" "in_zone_a" { # expect: SSM501
   ami                  = "ami-12345678"
   instance_type        = "t3.micro"
   subnet_id            = aws_subnet.private["a"].id

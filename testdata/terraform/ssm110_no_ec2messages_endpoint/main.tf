@@ -98,7 +98,7 @@ resource "aws_iam_instance_profile" "app" {
   role = aws_iam_role.app.name
 }
 
-resource "aws_instance" "app" {
+resource "aws_instance" "app" { # expect: SSM501
   ami                    = var.ami_id
   instance_type          = "t3.medium"
   subnet_id              = aws_subnet.private["us-east-1a"].id # expect: SSM110:28

@@ -8,7 +8,7 @@ module "vpc" {
   cidr = "10.50.0.0/16"
 }
 
-module "workers" {
+module "workers" { # expect: SSM501
   source  = "terraform-aws-modules/autoscaling/aws"
   version = "~> 8.0"
 

@@ -34,7 +34,7 @@ module "endpoints" {
   }
 }
 
-module "app" {
+module "app" { # expect: SSM501
   source  = "terraform-aws-modules/ec2-instance/aws"
   version = "~> 5.0"
 

@@ -26,7 +26,7 @@ resource "aws_launch_template" "web" { # expect: SSM106:1
   }
 }
 
-resource "aws_autoscaling_group" "web" {
+resource "aws_autoscaling_group" "web" { # expect: SSM501
   min_size = 1
   max_size = 3
   launch_template {

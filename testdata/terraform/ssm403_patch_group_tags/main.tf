@@ -4,7 +4,7 @@ resource "aws_ssm_patch_baseline" "linux" {
   approved_patches = ["kernel"]
 }
 
-resource "aws_instance" "app" { # expect: SSM106:1
+resource "aws_instance" "app" { # expect: SSM106:1, SSM501
   ami           = "ami-12345678"
   instance_type = "t3.micro"
   tags = {

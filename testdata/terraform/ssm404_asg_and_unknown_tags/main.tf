@@ -12,7 +12,7 @@ resource "aws_launch_template" "batch" {
   }
 }
 
-resource "aws_autoscaling_group" "batch" {
+resource "aws_autoscaling_group" "batch" { # expect: SSM501
   min_size = 1
   max_size = 2
   launch_template {

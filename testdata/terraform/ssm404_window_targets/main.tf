@@ -3,7 +3,7 @@ resource "aws_iam_instance_profile" "ssm" {
   role = "ssm-managed"
 }
 
-resource "aws_instance" "app" {
+resource "aws_instance" "app" { # expect: SSM501
   ami                  = "ami-12345678"
   instance_type        = "t3.micro"
   iam_instance_profile = aws_iam_instance_profile.ssm.name
