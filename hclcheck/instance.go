@@ -687,3 +687,10 @@ func (mi *ModuleInstance) CallArgs() []*Attr {
 	}
 	return out
 }
+
+// Eval evaluates an expression of this module instance's own body (a
+// provider block's argument, say) in its scope: variables, locals and
+// resources are in reach, each and count are not.
+func (mi *ModuleInstance) Eval(expr hcl.Expression) cty.Value {
+	return mi.scope().eval(expr)
+}

@@ -3,6 +3,8 @@ package checks
 import (
 	"strings"
 
+	"github.com/zclconf/go-cty/cty"
+
 	"github.com/ssmlint/ssmlint/hclcheck"
 )
 
@@ -88,7 +90,7 @@ func (ms *managedSet) managedExceptRole(m machine) bool {
 			return true
 		}
 	}
-	tags := tagsOf(m)
+	tags := tagsOf(ms.c, m)
 	for _, t := range ms.targets {
 		switch {
 		case t.refs[m.r.Addr]:
@@ -118,16 +120,14 @@ func (ms *managedSet) managedExceptRole(m machine) bool {
 	return false
 }
 
-// tagsOf reads the known tags of a machine: an instance's tags, or a
-// launch template's tag_specifications and the group's propagated tags.
-func tagsOf(m machine) map[string]string {
+// tagsOf reads the known tags of a machine: an instance's tags and its
+// provider's default_tags, or a launch template's tag_specifications and
+// the group's tags (blocks and the list form).
+func tagsOf(c *hclcheck.Config, m machine) map[string]string {
 	out := map[string]string{}
-	read := func(a *hclcheck.Attr) {
-		if a == nil {
-			return
-		}
-		v := hclcheck.Plain(a.Value())
-		if !v.IsKnown() || v.IsNull() || !v.CanIterateElements() {
+	readValue := func(v cty.Value) {
+		v = hclcheck.Plain(v)
+		if v == cty.NilVal || !v.IsKnown() || v.IsNull() || !v.CanIterateElements() {
 			return
 		}
 		for it := v.ElementIterator(); it.Next(); {
@@ -139,6 +139,16 @@ func tagsOf(m machine) map[string]string {
 			}
 		}
 	}
+	read := func(a *hclcheck.Attr) {
+		if a != nil {
+			readValue(a.Value())
+		}
+	}
+	if m.r.Type() == "aws_instance" {
+		if d, ok := defaultTags(c); ok {
+			readValue(d.of(m.r))
+		}
+	}
 	read(m.r.Body.Attr("tags"))
 	for _, ts := range m.r.Body.Blocks("tag_specifications") {
 		read(ts.Attr("tags"))
@@ -148,6 +158,13 @@ func tagsOf(m machine) map[string]string {
 			k, _, ok1 := hclcheck.AttrString(t, "key")
 			v, _, ok2 := hclcheck.AttrString(t, "value")
 			if ok1 && ok2 {
+				out[k] = v
+			}
+		}
+		list := &fleet{carriers: map[string]map[string]string{}}
+		list.addTagList(m.asg.Addr, m.asg.Body.Attr("tags"))
+		for k, byValue := range list.carriers {
+			for v := range byValue {
 				out[k] = v
 			}
 		}

@@ -5,8 +5,10 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/convert"
 
 	"github.com/ssmlint/ssmlint/hclcheck"
 	"github.com/ssmlint/ssmlint/internal/suggest"
@@ -58,7 +60,7 @@ func readFleet(c *hclcheck.Config) *fleet {
 	f.complete = true
 	for _, r := range instances {
 		f.addAttr(r.Addr, r.Body.Attr("tags"))
-		f.addMap(r.Addr, defaults)
+		f.addMap(r.Addr, defaults.of(r))
 		if !f.complete {
 			return f
 		}
@@ -79,9 +81,7 @@ func readFleet(c *hclcheck.Config) *fleet {
 		if len(launchTemplatesOf(c, asg)) == 0 && !asg.Body.Has("launch_configuration") {
 			f.complete = false // its template is not in the stack
 		}
-		if asg.Body.Has("tags") {
-			f.complete = false // the old list-of-maps form
-		}
+		f.addTagList(asg.Addr, asg.Body.Attr("tags"))
 		for _, t := range asg.Body.Blocks("tag") {
 			k, _, ok1 := hclcheck.AttrString(t, "key")
 			v, _, ok2 := hclcheck.AttrString(t, "value")
@@ -141,6 +141,40 @@ func (f *fleet) addAttr(addr string, a *hclcheck.Attr) {
 	f.addMap(addr, v)
 }
 
+// addTagList adds the tags propagated at launch from an autoscaling
+// group's `tags` list (the list-of-maps form of older providers:
+// key, value, propagate_at_launch). What cannot be read makes the fleet
+// incomplete.
+func (f *fleet) addTagList(addr string, a *hclcheck.Attr) {
+	if a == nil {
+		return
+	}
+	v := hclcheck.Plain(a.Value())
+	if !v.IsWhollyKnown() || v.IsNull() || !v.CanIterateElements() {
+		f.complete = false
+		return
+	}
+	for it := v.ElementIterator(); it.Next(); {
+		_, el := it.Element()
+		m, err := convert.Convert(el, cty.Map(cty.String))
+		if err != nil || m.IsNull() {
+			f.complete = false
+			continue
+		}
+		fields := m.AsValueMap()
+		k, ok1 := fields["key"]
+		x, ok2 := fields["value"]
+		p, ok3 := fields["propagate_at_launch"]
+		if !ok1 || !ok2 || !ok3 {
+			f.complete = false
+			continue
+		}
+		if p.AsString() == "true" {
+			f.add(addr, k.AsString(), x.AsString())
+		}
+	}
+}
+
 func (f *fleet) addMap(addr string, v cty.Value) {
 	if v == cty.NilVal || v.IsNull() || !v.CanIterateElements() {
 		return
@@ -167,16 +201,79 @@ func (f *fleet) values(key string) []string {
 	return out
 }
 
+// providerTags are the default_tags of the root module's aws provider
+// configurations, by alias ("" for the default one).
+type providerTags struct {
+	byAlias map[string]cty.Value
+	merged  cty.Value // every alias's tags together
+}
+
+// of returns the default tags that apply to a resource: those of the
+// provider configuration it names (`provider = aws.east`), or the default
+// one. When that cannot be told (a child module given providers by its
+// call, an alias with no block in the root), every alias's tags count,
+// which can only hide a finding, never make one.
+func (p providerTags) of(r *hclcheck.Resource) cty.Value {
+	alias, ok := "", true
+	if r.Module.Parent == nil {
+		if a := r.Decl.Block.Body.Attributes["provider"]; a != nil {
+			tr, diags := hcl.AbsTraversalForExpr(a.Expr)
+			ok = !diags.HasErrors() && len(tr) == 2 && tr.RootName() == "aws"
+			if ok {
+				at, isAttr := tr[1].(hcl.TraverseAttr)
+				ok, alias = isAttr, at.Name
+			}
+		}
+	} else {
+		for mi := r.Module; mi != nil && mi.Call != nil; mi = mi.Parent {
+			if mi.Call.Block.Body.Attributes["providers"] != nil {
+				ok = false
+			}
+		}
+	}
+	if v, found := p.byAlias[alias]; ok && found {
+		return v
+	}
+	if ok && alias == "" {
+		return cty.NilVal // no default aws provider block: no default tags
+	}
+	return p.merged
+}
+
 // defaultTags reads default_tags of the root module's aws provider
-// blocks (every alias: a machine's provider is not told apart here, so
-// all defaults count, which can only hide findings). ok is false when a
-// default_tags value is not a constant.
-func defaultTags(c *hclcheck.Config) (cty.Value, bool) {
+// blocks, evaluated in the root module (variables and locals count). ok
+// is false when some default_tags value is not wholly known.
+func defaultTags(c *hclcheck.Config) (providerTags, bool) {
+	type result struct {
+		tags providerTags
+		ok   bool
+	}
+	r := c.Memo(memoKey{query: "defaultTags"}, func() any {
+		tags, ok := readDefaultTags(c)
+		return result{tags, ok}
+	}).(result)
+	return r.tags, r.ok
+}
+
+func readDefaultTags(c *hclcheck.Config) (providerTags, bool) {
+	out := providerTags{byAlias: map[string]cty.Value{}}
 	merged := map[string]cty.Value{}
 	for _, p := range c.Root.Module.Providers {
 		if len(p.Labels) != 1 || p.Labels[0] != "aws" {
 			continue
 		}
+		if dynamicDefaultTags(p.Body) {
+			return out, false
+		}
+		alias := ""
+		if a := p.Body.Attributes["alias"]; a != nil {
+			s, ok := hclcheck.String(c.Root.Eval(a.Expr))
+			if !ok {
+				return out, false
+			}
+			alias = s
+		}
+		tags := map[string]cty.Value{}
 		for _, dt := range p.Body.Blocks {
 			if dt.Type != "default_tags" {
 				continue
@@ -185,23 +282,29 @@ func defaultTags(c *hclcheck.Config) (cty.Value, bool) {
 			if a == nil {
 				continue
 			}
-			v, diags := a.Expr.Value(nil)
-			if diags.HasErrors() || !v.IsWhollyKnown() || v.IsNull() || !v.CanIterateElements() {
-				return cty.NilVal, false
+			v := hclcheck.Plain(c.Root.Eval(a.Expr))
+			if !v.IsWhollyKnown() || v.IsNull() || !v.CanIterateElements() {
+				return out, false
 			}
 			for it := v.ElementIterator(); it.Next(); {
 				k, x := it.Element()
-				merged[k.AsString()] = x
+				ks, ok := hclcheck.String(k)
+				if !ok {
+					return out, false
+				}
+				tags[ks], merged[ks] = x, x
 			}
 		}
-		if dyn := dynamicDefaultTags(p.Body); dyn {
-			return cty.NilVal, false
+		if len(tags) > 0 {
+			out.byAlias[alias] = cty.ObjectVal(tags)
+		} else {
+			out.byAlias[alias] = cty.NilVal
 		}
 	}
-	if len(merged) == 0 {
-		return cty.NilVal, true
+	if len(merged) > 0 {
+		out.merged = cty.ObjectVal(merged)
 	}
-	return cty.ObjectVal(merged), true
+	return out, true
 }
 
 // dynamicDefaultTags reports a dynamic "default_tags" block.

@@ -14,7 +14,7 @@ resource "aws_ssm_patch_baseline" "linux" {
   approved_patches = ["kernel"]
 }
 
-resource "aws_instance" "app" {
+resource "aws_instance" "app" { # expect: SSM106, SSM501
   ami           = "ami-12345678"
   instance_type = "t3.micro"
 }
