@@ -25,6 +25,8 @@ func maintenanceWindowTargetUnmatched(pass *hclcheck.Pass) {
 				unmatchedTag(pass, t, strings.TrimPrefix(key, "tag:"), values)
 			case key == "InstanceIds":
 				notInstances(pass, t, values)
+			case key == "resource-groups:Name":
+				unmatchedResourceGroup(pass, t, values)
 			}
 		})
 	}
