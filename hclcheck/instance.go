@@ -454,29 +454,10 @@ func expand(base *scope, count, forEach hclsyntax.Expression, body *hclsyntax.Bo
 // they were on; marks on the collection itself go to every element.
 func expandForEach(base *scope, forEach hclsyntax.Expression, body *hclsyntax.Body) []expansion {
 	unknown := []expansion{{suffix: "[?]", scope: base.withUnknownKey(), entry: forEach.Range()}}
-	v, pvm := unmarkDeepWithPaths(base.forEachValue(forEach, body))
 	// Marks on the collection itself apply to every element; marks inside
-	// an element go back to that element, at their paths.
-	marks := cty.ValueMarks{}
-	byKey := map[string][]cty.PathValueMarks{}
-	for _, pm := range pvm {
-		if len(pm.Path) == 0 {
-			for m := range pm.Marks {
-				marks[m] = struct{}{}
-			}
-			continue
-		}
-		var k string
-		switch step := pm.Path[0].(type) {
-		case cty.GetAttrStep:
-			k = step.Name
-		case cty.IndexStep:
-			if step.Key.Type() == cty.String && step.Key.IsKnown() {
-				k = step.Key.AsString()
-			}
-		}
-		byKey[k] = append(byKey[k], cty.PathValueMarks{Path: pm.Path[1:], Marks: pm.Marks})
-	}
+	// an element stay with it (only the collection must be unmarked to be
+	// iterated).
+	v, marks := base.forEachValue(forEach, body).Unmark()
 	if !v.IsKnown() || v.IsNull() {
 		return unknown
 	}
@@ -496,15 +477,14 @@ func expandForEach(base *scope, forEach hclsyntax.Expression, body *hclsyntax.Bo
 	for it := v.ElementIterator(); it.Next(); {
 		k, val := it.Element()
 		if ty.IsSetType() {
+			var km cty.ValueMarks
+			k, km = k.Unmark()
 			if !k.IsKnown() || k.Type() != cty.String {
 				return unknown
 			}
-			val = k
+			val = k.WithMarks(km)
 		}
 		key := k.AsString()
-		if ms := byKey[key]; len(ms) > 0 {
-			val = val.MarkWithPaths(ms)
-		}
 		e := expansion{suffix: fmt.Sprintf("[%q]", key), scope: base.withEach(key, val.WithMarks(marks)), entry: forEach.Range()}
 		if r, ok := entries[key]; ok {
 			e.entry = r
