@@ -1,0 +1,150 @@
+package ssmsdk
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"os"
+	"strings"
+	"sync"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/ssmlint/ssmlint/internal/inventory"
+	"github.com/ssmlint/ssmlint/internal/secretname"
+)
+
+// Inventory is the Terraform parameter inventory given to an analyzer
+// with -inventory=FILE, read once per process.
+type Inventory struct {
+	mu     sync.Mutex
+	path   string
+	loaded bool
+	inv    *inventory.Inventory
+	err    error
+}
+
+// Set is flag.Value's Set: the file to read.
+func (i *Inventory) Set(path string) error {
+	i.mu.Lock()
+	defer i.mu.Unlock()
+	i.path, i.loaded, i.inv, i.err = path, false, nil, nil
+	return nil
+}
+
+// String is flag.Value's String.
+func (i *Inventory) String() string {
+	if i == nil {
+		return ""
+	}
+	return i.path
+}
+
+// Use sets an inventory already in memory (the CLI's own Terraform scan).
+func (i *Inventory) Use(inv *inventory.Inventory) {
+	i.mu.Lock()
+	defer i.mu.Unlock()
+	i.path, i.loaded, i.inv, i.err = "", true, inv, nil
+}
+
+// Get returns the inventory, nil when none was given. An unreadable file
+// is an error.
+func (i *Inventory) Get() (*inventory.Inventory, error) {
+	i.mu.Lock()
+	defer i.mu.Unlock()
+	if !i.loaded {
+		i.loaded = true
+		if i.path != "" {
+			f, err := os.Open(i.path)
+			if err != nil {
+				i.err = fmt.Errorf("-inventory: %w", err)
+			} else {
+				i.inv, i.err = inventory.Read(f)
+				f.Close()
+			}
+		}
+	}
+	return i.inv, i.err
+}
+
+// Evidence says why a parameter name is taken for a SecureString.
+type Evidence struct {
+	Name   string // the parameter name (or, for a path, one under it)
+	Reason string // "declared SecureString at main.tf:12", …
+}
+
+// SecureEvidence tells whether a parameter name is known to be a
+// SecureString: declared so in the Terraform inventory, put as one by this
+// package (puts maps names to where), or marked as a secret by its name.
+// With path true the name is a hierarchy and the question is about the
+// parameters under it.
+func SecureEvidence(inv *inventory.Inventory, puts map[string]token.Position, name string, path bool) (Evidence, bool) {
+	under := func(n string) bool {
+		if !path {
+			return n == name
+		}
+		p := strings.TrimSuffix(name, "/")
+		return n == p || strings.HasPrefix(n, p+"/")
+	}
+	if inv != nil {
+		for _, p := range inv.Parameters {
+			if p.Type == "SecureString" && under(p.Name) {
+				return Evidence{Name: p.Name, Reason: fmt.Sprintf("declared SecureString by %s at %s:%d", p.Address, p.File, p.Line)}, true
+			}
+		}
+	}
+	for n, at := range puts {
+		if under(n) {
+			return Evidence{Name: n, Reason: fmt.Sprintf("put as SecureString at %s:%d", shortFile(at.Filename), at.Line)}, true
+		}
+	}
+	if !path {
+		if w := secretname.Match(name); w != "" {
+			return Evidence{Name: name, Reason: fmt.Sprintf("its name marks a secret (%q)", w)}, true
+		}
+	}
+	return Evidence{}, false
+}
+
+func shortFile(path string) string {
+	if i := strings.LastIndexAny(path, `/\`); i >= 0 {
+		return path[i+1:]
+	}
+	return path
+}
+
+// SecurePuts finds the PutParameter calls of the package that store a
+// constant name as a SecureString, by name.
+func SecurePuts(pass *analysis.Pass, vals *Values) map[string]token.Position {
+	out := map[string]token.Position{}
+	for _, f := range pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok {
+				return true
+			}
+			c, ok := Match(pass.TypesInfo, call)
+			if !ok || c.Op != "PutParameter" {
+				return true
+			}
+			in, ok := ReadInput(pass.TypesInfo, nil, c.Input)
+			if !ok {
+				return true
+			}
+			typ, _ := in.Set("Type")
+			name, _ := in.Set("Name")
+			if typ == nil || name == nil {
+				return true
+			}
+			t, ok1 := vals.String(typ)
+			s, ok2 := vals.String(name)
+			if ok1 && ok2 && t == "SecureString" {
+				if _, seen := out[s]; !seen {
+					out[s] = pass.Fset.Position(call.Pos())
+				}
+			}
+			return true
+		})
+	}
+	return out
+}

@@ -1,0 +1,247 @@
+// Package ssm601 defines the SSM601 analyzer (getparameter-missing-decryption):
+// a SecureString parameter read without WithDecryption set to true.
+package ssm601
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/ssmlint/ssmlint/analyzers/internal/ssmsdk"
+	"github.com/ssmlint/ssmlint/rules"
+)
+
+// Inventory is the Terraform inventory the analyzer reads (flag -inventory).
+var Inventory = &ssmsdk.Inventory{}
+
+// Analyzer reports GetParameter, GetParameters, GetParametersByPath and
+// GetParameterHistory calls that read a SecureString without decrypting.
+var Analyzer = newAnalyzer()
+
+const docURL = "https://github.com/ssmlint/ssmlint/blob/main/docs/rules/SSM601.md"
+
+func newAnalyzer() *analysis.Analyzer {
+	a := &analysis.Analyzer{
+		Name:     "ssm601",
+		Doc:      rules.SSM601.ID + " " + rules.SSM601.Name + ": " + rules.SSM601.Summary + "\n\n" + rules.SSM601.Rationale,
+		URL:      docURL,
+		Requires: []*analysis.Analyzer{inspect.Analyzer},
+		Run:      run,
+	}
+	a.Flags.Var(Inventory, "inventory", "Terraform parameter inventory (JSON written by ssmlint) telling which names are SecureStrings")
+	return a
+}
+
+// reads are the operations that take WithDecryption, and the field that
+// names what they read.
+var reads = map[string]string{
+	"GetParameter":        "Name",
+	"GetParameterHistory": "Name",
+	"GetParameters":       "Names",
+	"GetParametersByPath": "Path",
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	if !ssmsdk.ImportsSSM(pass.Pkg) {
+		return nil, nil
+	}
+	inv, err := Inventory.Get()
+	if err != nil {
+		return nil, err
+	}
+	vals := ssmsdk.NewValues(pass)
+	puts := ssmsdk.SecurePuts(pass, vals)
+	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	for cur := range ins.Root().Preorder((*ast.CallExpr)(nil)) {
+		call := cur.Node().(*ast.CallExpr)
+		c, ok := ssmsdk.Match(pass.TypesInfo, call)
+		if !ok {
+			continue
+		}
+		field, ok := reads[c.Op]
+		if !ok {
+			continue
+		}
+		in, ok := ssmsdk.ReadInput(pass.TypesInfo, enclosingBody(cur), c.Input)
+		if !ok {
+			continue
+		}
+		decrypt, set := in.Set("WithDecryption")
+		if set {
+			if decrypt == nil {
+				continue // set in several places
+			}
+			if on, known := vals.Bool(decrypt); !known || on {
+				continue
+			}
+		}
+		named, _ := in.Set(field)
+		if named == nil {
+			continue
+		}
+		names, ok := nameList(pass, vals, named, field == "Names")
+		if !ok {
+			continue
+		}
+		for _, n := range names {
+			ev, secure := ssmsdk.SecureEvidence(inv, puts, n, field == "Path")
+			if !secure {
+				continue
+			}
+			report(pass, c, in, decrypt, field, n, ev)
+			break
+		}
+	}
+	return nil, nil
+}
+
+// enclosingBody is the body of the function the cursor is in.
+func enclosingBody(cur inspector.Cursor) *ast.BlockStmt {
+	for c := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		switch f := c.Node().(type) {
+		case *ast.FuncDecl:
+			return f.Body
+		case *ast.FuncLit:
+			return f.Body
+		}
+	}
+	return nil
+}
+
+// nameList reads the constant names (one, or a list for GetParameters:
+// []string{…}, []*string{aws.String(…)}, aws.StringSlice([]string{…})).
+// Names that are not constant are left out; ok is false when none is.
+func nameList(pass *analysis.Pass, vals *ssmsdk.Values, e ast.Expr, list bool) ([]string, bool) {
+	if !list {
+		s, ok := vals.String(e)
+		return []string{s}, ok
+	}
+	if call, ok := e.(*ast.CallExpr); ok && len(call.Args) == 1 &&
+		(ssmsdk.IsFunc(pass.TypesInfo, call, ssmsdk.V1AWS, "StringSlice") || ssmsdk.IsFunc(pass.TypesInfo, call, ssmsdk.V2AWS, "StringSlice")) {
+		e = call.Args[0]
+	}
+	lit, ok := e.(*ast.CompositeLit)
+	if !ok {
+		return nil, false
+	}
+	var out []string
+	for _, el := range lit.Elts {
+		if s, ok := vals.String(el); ok {
+			out = append(out, s)
+		}
+	}
+	return out, len(out) > 0
+}
+
+func report(pass *analysis.Pass, c ssmsdk.Call, in ssmsdk.Input, decrypt ast.Expr, field, name string, ev ssmsdk.Evidence) {
+	what := strconv.Quote(name)
+	if field == "Path" {
+		what = "the parameters under " + what
+		if ev.Name != name {
+			what += " (such as " + strconv.Quote(ev.Name) + ")"
+		}
+	}
+	how := "without WithDecryption"
+	if decrypt != nil {
+		how = "with WithDecryption false"
+	}
+	var at ast.Node = c.Input
+	switch {
+	case decrypt != nil:
+		at = decrypt
+	case in.Lit != nil && in.Lit.Type != nil:
+		at = in.Lit.Type
+	}
+	pass.Report(analysis.Diagnostic{
+		Pos:            at.Pos(),
+		End:            at.End(),
+		Category:       rules.SSM601.ID,
+		Message:        c.Op + " reads " + what + " " + how + ", so a SecureString comes back encrypted: " + ev.Reason,
+		URL:            docURL,
+		SuggestedFixes: fix(pass, c, in, decrypt),
+	})
+}
+
+// fix sets WithDecryption to true: replaces the false value, or adds the
+// field to the literal (importing the SDK's aws package when needed).
+func fix(pass *analysis.Pass, c ssmsdk.Call, in ssmsdk.Input, decrypt ast.Expr) []analysis.SuggestedFix {
+	file := fileOf(pass, c.Expr.Pos())
+	if file == nil {
+		return nil
+	}
+	if s := in.Setters["WithDecryption"]; s != nil && decrypt != nil {
+		return []analysis.SuggestedFix{{
+			Message:   "Call SetWithDecryption(true)",
+			TextEdits: []analysis.TextEdit{{Pos: decrypt.Pos(), End: decrypt.End(), NewText: []byte("true")}},
+		}}
+	}
+	awsPath := ssmsdk.V2AWS
+	if c.V1 {
+		awsPath = ssmsdk.V1AWS
+	}
+	qual, importEdit := importName(pass, file, awsPath)
+	value := qual + ".Bool(true)"
+	var edits []analysis.TextEdit
+	switch {
+	case decrypt != nil:
+		edits = append(edits, analysis.TextEdit{Pos: decrypt.Pos(), End: decrypt.End(), NewText: []byte(value)})
+	case in.Lit != nil:
+		edits = append(edits, insertField(pass, in.Lit, "WithDecryption: "+value))
+	default:
+		return nil
+	}
+	edits = append(edits, importEdit...)
+	return []analysis.SuggestedFix{{Message: "Set WithDecryption: " + value, TextEdits: edits}}
+}
+
+func fileOf(pass *analysis.Pass, pos token.Pos) *ast.File {
+	for _, f := range pass.Files {
+		if f.FileStart <= pos && pos < f.FileEnd {
+			return f
+		}
+	}
+	return nil
+}
+
+// importName returns the name a file uses for the package at path, and the
+// edit that imports it when the file does not yet.
+func importName(pass *analysis.Pass, file *ast.File, path string) (string, []analysis.TextEdit) {
+	for _, imp := range file.Imports {
+		if p, _ := strconv.Unquote(imp.Path.Value); p == path {
+			if imp.Name != nil {
+				return imp.Name.Name, nil
+			}
+			if pkg, ok := pass.TypesInfo.Implicits[imp].(*types.PkgName); ok {
+				return pkg.Name(), nil
+			}
+			return "aws", nil
+		}
+	}
+	line := strconv.Quote(path)
+	if len(file.Imports) > 0 {
+		last := file.Imports[len(file.Imports)-1]
+		return "aws", []analysis.TextEdit{{Pos: last.End(), End: last.End(), NewText: []byte("\n\t" + line)}}
+	}
+	return "aws", []analysis.TextEdit{{Pos: file.Name.End(), End: file.Name.End(), NewText: []byte("\n\nimport " + line)}}
+}
+
+// insertField adds `text` as the last element of a composite literal, on
+// a line of its own when the literal spans several lines.
+func insertField(pass *analysis.Pass, lit *ast.CompositeLit, text string) analysis.TextEdit {
+	open, close := pass.Fset.Position(lit.Lbrace), pass.Fset.Position(lit.Rbrace)
+	if open.Line == close.Line {
+		if len(lit.Elts) > 0 {
+			end := lit.Elts[len(lit.Elts)-1].End()
+			return analysis.TextEdit{Pos: end, End: end, NewText: []byte(", " + text)}
+		}
+		return analysis.TextEdit{Pos: lit.Rbrace, End: lit.Rbrace, NewText: []byte(text)}
+	}
+	indent := strings.Repeat("\t", max(close.Column-1, 0))
+	return analysis.TextEdit{Pos: lit.Rbrace, End: lit.Rbrace, NewText: []byte("\t" + text + ",\n" + indent)}
+}
