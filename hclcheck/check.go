@@ -42,6 +42,9 @@ type Settings struct {
 	// and before it is released (to build the parameter inventory). It is
 	// called from several goroutines.
 	Observe func(*Config)
+	// ObserveOnlyWithGo calls Observe only when the scan's walk met a .go
+	// file (the CLI's inventory is for the Go analyzers).
+	ObserveOnlyWithGo bool
 }
 
 // Settings returns the run's settings.

@@ -74,24 +74,23 @@ const (
 // .terraform/modules, whose modules are loaded only when a module call
 // refers to them. Symbolic links are followed only when they resolve to a
 // place inside root; links that leave root or loop are reported as errors.
-func discover(root string, opt *LoadOptions, errs *errorList) []source {
-	var out []source
+func discover(root string, opt *LoadOptions, errs *errorList) (out []source, hasGo bool) {
 	rootReal, err := filepath.EvalSymlinks(root)
 	if err != nil {
 		errs.add(fileError(root, fmt.Sprintf("cannot read %s: %v", root, unwrapPathError(err))))
-		return nil
+		return nil, false
 	}
 	rootAbs, _ := filepath.Abs(rootReal)
 	fi, err := os.Stat(root)
 	if err != nil {
 		errs.add(fileError(root, fmt.Sprintf("cannot read %s: %v", root, unwrapPathError(err))))
-		return nil
+		return nil, false
 	}
 	if !fi.IsDir() {
 		if k, ok := classify(root); ok {
 			out = append(out, source{path: root, dir: filepath.Dir(root), kind: k})
 		}
-		return out
+		return out, strings.HasSuffix(root, ".go")
 	}
 	visited := map[string]bool{rootAbs: true}
 	var walk func(dir string)
@@ -156,6 +155,9 @@ func discover(root string, opt *LoadOptions, errs *errorList) []source {
 			}
 			k, ok := classify(name)
 			if !ok {
+				if strings.HasSuffix(name, ".go") {
+					hasGo = true
+				}
 				continue
 			}
 			if opt.Exclude != nil && opt.Exclude(rel, false) {
@@ -165,7 +167,7 @@ func discover(root string, opt *LoadOptions, errs *errorList) []source {
 		}
 	}
 	walk(root)
-	return out
+	return out, hasGo
 }
 
 // skipDir reports whether a directory is never descended into. rel is the

@@ -54,6 +54,9 @@ type Result struct {
 	Unless []string
 	// Facts are the facts the configurations of this scan established.
 	Facts map[string]bool
+	// HasGo is true when the walk met a .go file (outside hidden
+	// directories): only then is there Go code to analyze.
+	HasGo bool
 }
 
 // DropUnless removes the findings whose condition a fact in facts
@@ -121,7 +124,11 @@ func Scan(root string, lopt LoadOptions, eopt EvalOptions, checks []Check, s Set
 		abs = real
 	}
 	p.rootAbs = abs
-	p.read(discover(root, &p.lopt, p.errs))
+	srcs, hasGo := discover(root, &p.lopt, p.errs)
+	p.read(srcs)
+	if s.ObserveOnlyWithGo && !hasGo {
+		s.Observe = nil
+	}
 	p.extra = loadVarFiles(eopt.VarFiles, p.lopt.MaxFileSize, p.errs)
 
 	// Parse the shared modules first, in parallel: every root needs them.
@@ -158,7 +165,7 @@ func Scan(root string, lopt LoadOptions, eopt EvalOptions, checks []Check, s Set
 	parallel(len(late), s.Workers, func(i int) { lateResults[i] = p.check(late[i], eopt, checks, &s) })
 	kept = append(kept, lateResults...)
 
-	res := &Result{Sources: p.content, Files: len(p.content), Configs: len(kept)}
+	res := &Result{Sources: p.content, Files: len(p.content), Configs: len(kept), HasGo: hasGo}
 	res.Findings, res.Unless, res.Facts, res.Errors = merge(kept)
 	res.DropUnless(res.Facts)
 	seen := map[finding.Error]bool{}

@@ -130,7 +130,20 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "ssmlint: wrote %d findings to %s\n", len(fs), o.writeBaseline)
 	}
 	if o.fix {
-		fmt.Fprintln(stderr, "ssmlint: --fix: the Terraform rules offer no automatic fixes; nothing was changed")
+		done, err := applyFixes(fs, sc)
+		if err != nil {
+			fmt.Fprintf(stderr, "ssmlint: %v\n", err)
+		}
+		if len(done) > 0 {
+			kept := fs[:0]
+			for _, f := range fs {
+				if !done[fixKey{f.Rule.ID, f.Range}] {
+					kept = append(kept, f)
+				}
+			}
+			fs = kept
+		}
+		fmt.Fprintf(stderr, "ssmlint: --fix: fixed %d findings in Go files (the Terraform rules offer no automatic fixes)\n", len(done))
 	}
 	finding.SortErrors(errs)
 

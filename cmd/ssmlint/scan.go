@@ -3,6 +3,8 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 
 	"github.com/ssmlint/ssmlint/finding"
 	"github.com/ssmlint/ssmlint/hclcheck"
@@ -20,6 +22,8 @@ type scanResult struct {
 	errors   []finding.Error
 	files    int
 	sources  map[string][]byte
+	// fixes are the Go analyzers' suggested fixes, by finding.
+	fixes map[fixKey][]goFix
 }
 
 func (s *scanResult) source(file string) ([]byte, bool) {
@@ -45,6 +49,13 @@ func scan(paths []string, cfg *config.Config, enabled map[string]bool, vars map[
 		settings.Consumers = cfg.Consumers
 		settings.Option = cfg.Option
 	}
+	// The Go analyzers read the parameter inventory of the Terraform scanned
+	// in the same run: collect it while the configurations are checked.
+	goRoots := goPaths(paths, enabled)
+	var inv parameterInventory
+	if len(goRoots) > 0 {
+		settings.Observe, settings.ObserveOnlyWithGo = inv.observe, true
+	}
 	var results []*hclcheck.Result
 	facts := map[string]bool{}
 	for _, root := range paths {
@@ -60,6 +71,9 @@ func scan(paths []string, cfg *config.Config, enabled map[string]bool, vars map[
 			res.sources[path] = src
 		}
 		results = append(results, r)
+		if !r.HasGo {
+			goRoots = slices.DeleteFunc(goRoots, func(p string) bool { return p == root })
+		}
 		for f := range r.Facts {
 			facts[f] = true
 		}
@@ -70,6 +84,9 @@ func scan(paths []string, cfg *config.Config, enabled map[string]bool, vars map[
 		r.DropUnless(facts)
 		res.findings = append(res.findings, r.Findings...)
 		res.errors = append(res.errors, r.Errors...)
+	}
+	if len(goRoots) > 0 {
+		scanGo(res, goRoots, enabled, inv.inventory())
 	}
 	return res
 }
@@ -90,7 +107,12 @@ func applySuppressions(fs []finding.Finding, sc *scanResult, enabled map[string]
 				return nil
 			}
 		}
-		fi := suppress.ParseHCL(file, src)
+		var fi *suppress.FileIgnores
+		if strings.HasSuffix(file, ".go") {
+			fi = suppress.ParseGo(file, src)
+		} else {
+			fi = suppress.ParseHCL(file, src)
+		}
 		ignores[file] = fi
 		return fi
 	}
@@ -107,11 +129,12 @@ func applySuppressions(fs []finding.Finding, sc *scanResult, enabled map[string]
 	for file := range sc.sources {
 		get(file)
 	}
-	ran := func(id string) bool { return enabled[id] && isTerraformRule(id) }
 	for _, fi := range ignores {
 		if fi == nil {
 			continue
 		}
+		goFile := strings.HasSuffix(fi.File, ".go")
+		ran := func(id string) bool { return enabled[id] && isTerraformRule(id) != goFile }
 		for _, p := range append(fi.Problems(), fi.Unused(ran)...) {
 			kept = append(kept, finding.Finding{
 				Rule:     rules.IgnoreDirective,

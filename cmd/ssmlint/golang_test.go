@@ -1,0 +1,92 @@
+package main_test
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// crossLang copies testdata/crosslang (Terraform and a Go module that
+// imports the real aws-sdk-go-v2) to a temporary directory, after
+// downloading its modules through the module proxy.
+func crossLang(t *testing.T) string {
+	t.Helper()
+	src := filepath.Join(repoRoot(t), "testdata", "crosslang")
+	dl := exec.Command("go", "mod", "download")
+	dl.Dir = src
+	if out, err := dl.CombinedOutput(); err != nil {
+		t.Fatalf("go mod download: %v\n%s", err, out)
+	}
+	dst := t.TempDir()
+	if err := os.CopyFS(dst, os.DirFS(src)); err != nil {
+		t.Fatal(err)
+	}
+	return dst
+}
+
+// The cross-language case: only the Terraform says /app/db/dsn is a
+// SecureString, and `ssmlint .` reports the Go call that reads it without
+// decryption, citing the Terraform declaration.
+func TestCrossLanguage(t *testing.T) {
+	dir := crossLang(t)
+	r, code := runJSON(t, dir, ".")
+	if code != 1 || len(r.Findings) != 1 {
+		t.Fatalf("exit %d, findings %+v, errors %+v; want one SSM601", code, r.Findings, r.Errors)
+	}
+	f := r.Findings[0]
+	if f.Rule != "SSM601" || f.File != "app/config.go" || f.Line != 13 || f.Column != 35 ||
+		!strings.Contains(f.Message, `"/app/db/dsn"`) || !strings.Contains(f.Message, "aws_ssm_parameter.dsn at terraform/main.tf:8") ||
+		f.Resource != "DSN" {
+		t.Errorf("finding %+v; want SSM601 at app/config.go:13:35 in DSN citing terraform/main.tf:8", f)
+	}
+	// The Go code alone cannot know: scanned without the Terraform, the
+	// name says nothing and the analyzer stays silent.
+	if r, code := runJSON(t, dir, "app"); code != 0 || len(r.Findings) != 0 {
+		t.Errorf("app alone: exit %d, findings %+v; want none", code, r.Findings)
+	}
+	// --disable applies to the Go rules too.
+	if r, code := runJSON(t, dir, "--disable", "SSM601", "."); code != 0 || len(r.Findings) != 0 {
+		t.Errorf("--disable SSM601: exit %d, findings %+v", code, r.Findings)
+	}
+}
+
+// //ssmlint:ignore works in Go as in HCL, and an unused one is reported.
+func TestGoSuppression(t *testing.T) {
+	dir := crossLang(t)
+	file := filepath.Join(dir, "app", "config.go")
+	src, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := strings.Replace(string(src), "\tout, err := c.GetParameter(ctx, &ssm.GetParameterInput{\n\t\tName: aws.String(\"/app/db/dsn\"),",
+		"\t//ssmlint:ignore SSM601 -- decrypted by the sidecar\n\tout, err := c.GetParameter(ctx, &ssm.GetParameterInput{\n\t\tName: aws.String(\"/app/db/dsn\"),", 1)
+	s = strings.Replace(s, "func Region(", "//ssmlint:ignore SSM601 -- nothing to ignore here\nfunc Region(", 1)
+	if err := os.WriteFile(file, []byte(s), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r, _ := runJSON(t, dir, ".")
+	if len(r.Findings) != 1 || r.Findings[0].Rule != "SSM000" || r.Findings[0].Line != 24 || !strings.Contains(r.Findings[0].Message, "matched no finding") {
+		t.Errorf("findings %+v; want only the unused directive above Region (line 24)", r.Findings)
+	}
+}
+
+// --fix applies the suggested fix, and the fixed code is clean.
+func TestGoFix(t *testing.T) {
+	dir := crossLang(t)
+	_, stderr, code := ssmlint(t, dir, "--fix", ".")
+	if code != 0 || !strings.Contains(stderr, "fixed 1 findings") {
+		t.Fatalf("--fix: exit %d, stderr %s", code, stderr)
+	}
+	src, err := os.ReadFile(filepath.Join(dir, "app", "config.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(src), "\t\tName:           aws.String(\"/app/db/dsn\"),\n\t\tWithDecryption: aws.Bool(true),\n") {
+		t.Errorf("fixed file:\n%s", src)
+	}
+	if r, code := runJSON(t, dir, "."); code != 0 || len(r.Findings) != 0 {
+		t.Errorf("after --fix: exit %d, findings %+v", code, r.Findings)
+	}
+}
