@@ -19,13 +19,15 @@ type options struct {
 	disable       []string
 	baseline      string
 	writeBaseline string
-	fix           bool
-	verbose       bool
-	version       bool
-	noColor       bool
-	vars          []string
-	varFiles      []string
-	paths         []string
+	// writeInventory is where to write the Terraform parameter inventory.
+	writeInventory string
+	fix            bool
+	verbose        bool
+	version        bool
+	noColor        bool
+	vars           []string
+	varFiles       []string
+	paths          []string
 }
 
 // listFlag collects repeated or comma-separated values.
@@ -70,6 +72,7 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs.Var(listFlag{&o.disable}, "disable", "do not run these `RULES` (IDs or names, comma-separated; repeatable)")
 	fs.StringVar(&o.baseline, "baseline", "", "hide the findings recorded in this baseline `FILE`")
 	fs.StringVar(&o.writeBaseline, "write-baseline", "", "record the current findings in a baseline `FILE` and exit 0")
+	fs.StringVar(&o.writeInventory, "write-inventory", "", "write the Terraform parameter inventory (names, types, tiers, keys) as JSON to `FILE`, for ssmvet -ssm601.inventory")
 	fs.BoolVar(&o.fix, "fix", false, "apply suggested fixes (Go analyzers only; Terraform rules offer none)")
 	fs.BoolVar(&o.verbose, "verbose", false, "more detail per finding: resource address, rule summary, documentation link")
 	fs.BoolVar(&o.version, "version", false, "print the version and exit")

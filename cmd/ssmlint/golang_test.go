@@ -1,11 +1,15 @@
 package main_test
 
 import (
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/ssmlint/ssmlint/internal/inventory"
 )
 
 // crossLang copies testdata/crosslang (Terraform and a Go module that
@@ -88,5 +92,35 @@ func TestGoFix(t *testing.T) {
 	}
 	if r, code := runJSON(t, dir, "."); code != 0 || len(r.Findings) != 0 {
 		t.Errorf("after --fix: exit %d, findings %+v", code, r.Findings)
+	}
+}
+
+// --write-inventory writes the Terraform parameters as the JSON the Go
+// analyzers read.
+func TestWriteInventory(t *testing.T) {
+	dir := filepath.Join(repoRoot(t), "testdata", "crosslang")
+	out := filepath.Join(t.TempDir(), "inv.json")
+	if _, stderr, code := ssmlint(t, dir, "--write-inventory", out, "terraform"); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	f, err := os.Open(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	inv, err := inventory.Read(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, p := range inv.Parameters {
+		got[p.Name] = p.Type + " " + p.Address + " " + p.File + ":" + strconv.Itoa(p.Line)
+	}
+	want := map[string]string{
+		"/app/db/dsn": "SecureString aws_ssm_parameter.dsn terraform/main.tf:8",
+		"/app/region": "String aws_ssm_parameter.region terraform/main.tf:14",
+	}
+	if !maps.Equal(got, want) {
+		t.Errorf("inventory %v, want %v", got, want)
 	}
 }

@@ -21,6 +21,7 @@ import (
 	"github.com/ssmlint/ssmlint/finding"
 	"github.com/ssmlint/ssmlint/internal/baseline"
 	"github.com/ssmlint/ssmlint/internal/config"
+	"github.com/ssmlint/ssmlint/internal/inventory"
 	"github.com/ssmlint/ssmlint/internal/report"
 	"github.com/ssmlint/ssmlint/rules"
 )
@@ -103,7 +104,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 
-	sc := scan(o.paths, cfg, enabled, vars, o.varFiles)
+	sc := scan(o.paths, cfg, enabled, vars, o.varFiles, o.writeInventory != "")
+	if o.writeInventory != "" {
+		if err := writeInventory(o.writeInventory, sc.inventory); err != nil {
+			fmt.Fprintf(stderr, "ssmlint: --write-inventory: %v\n", err)
+			return exitTrouble
+		}
+	}
 	fs := sc.findings
 	errs := append(cfgErrs, sc.errors...)
 
@@ -373,4 +380,17 @@ func configErrors(err error) []finding.Error {
 		out = append(out, finding.Error{Message: err.Error()})
 	}
 	return out
+}
+
+// writeInventory writes the parameter inventory as JSON.
+func writeInventory(path string, inv *inventory.Inventory) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return unwrap(err)
+	}
+	if err := inv.Write(f); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }

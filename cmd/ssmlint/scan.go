@@ -10,6 +10,7 @@ import (
 	"github.com/ssmlint/ssmlint/hclcheck"
 	"github.com/ssmlint/ssmlint/hclcheck/checks"
 	"github.com/ssmlint/ssmlint/internal/config"
+	"github.com/ssmlint/ssmlint/internal/inventory"
 	"github.com/ssmlint/ssmlint/internal/suppress"
 	"github.com/ssmlint/ssmlint/rules"
 
@@ -24,6 +25,8 @@ type scanResult struct {
 	sources  map[string][]byte
 	// fixes are the Go analyzers' suggested fixes, by finding.
 	fixes map[fixKey][]goFix
+	// inventory is the Terraform parameter inventory, when collected.
+	inventory *inventory.Inventory
 }
 
 func (s *scanResult) source(file string) ([]byte, bool) {
@@ -32,7 +35,7 @@ func (s *scanResult) source(file string) ([]byte, bool) {
 }
 
 // scan loads and checks the Terraform under each path.
-func scan(paths []string, cfg *config.Config, enabled map[string]bool, vars map[string]cty.Value, varFiles []string) *scanResult {
+func scan(paths []string, cfg *config.Config, enabled map[string]bool, vars map[string]cty.Value, varFiles []string, wantInventory bool) *scanResult {
 	res := &scanResult{sources: map[string][]byte{}}
 	var cs []hclcheck.Check
 	for _, c := range checks.All() {
@@ -53,8 +56,8 @@ func scan(paths []string, cfg *config.Config, enabled map[string]bool, vars map[
 	// in the same run: collect it while the configurations are checked.
 	goRoots := goPaths(paths, enabled)
 	var inv parameterInventory
-	if len(goRoots) > 0 {
-		settings.Observe, settings.ObserveOnlyWithGo = inv.observe, true
+	if len(goRoots) > 0 || wantInventory {
+		settings.Observe, settings.ObserveOnlyWithGo = inv.observe, !wantInventory
 	}
 	var results []*hclcheck.Result
 	facts := map[string]bool{}
@@ -85,8 +88,11 @@ func scan(paths []string, cfg *config.Config, enabled map[string]bool, vars map[
 		res.findings = append(res.findings, r.Findings...)
 		res.errors = append(res.errors, r.Errors...)
 	}
+	if len(goRoots) > 0 || wantInventory {
+		res.inventory = inv.inventory()
+	}
 	if len(goRoots) > 0 {
-		scanGo(res, goRoots, enabled, inv.inventory())
+		scanGo(res, goRoots, enabled, res.inventory)
 	}
 	return res
 }
