@@ -74,23 +74,26 @@ const (
 // .terraform/modules, whose modules are loaded only when a module call
 // refers to them. Symbolic links are followed only when they resolve to a
 // place inside root; links that leave root or loop are reported as errors.
-func discover(root string, opt *LoadOptions, errs *errorList) (out []source, hasGo bool) {
+func discover(root string, opt *LoadOptions, errs *errorList) (out []source, goFiles int) {
 	rootReal, err := filepath.EvalSymlinks(root)
 	if err != nil {
 		errs.add(fileError(root, fmt.Sprintf("cannot read %s: %v", root, unwrapPathError(err))))
-		return nil, false
+		return nil, 0
 	}
 	rootAbs, _ := filepath.Abs(rootReal)
 	fi, err := os.Stat(root)
 	if err != nil {
 		errs.add(fileError(root, fmt.Sprintf("cannot read %s: %v", root, unwrapPathError(err))))
-		return nil, false
+		return nil, 0
 	}
 	if !fi.IsDir() {
 		if k, ok := classify(root); ok {
 			out = append(out, source{path: root, dir: filepath.Dir(root), kind: k})
 		}
-		return out, strings.HasSuffix(root, ".go")
+		if strings.HasSuffix(root, ".go") {
+			goFiles = 1
+		}
+		return out, goFiles
 	}
 	visited := map[string]bool{rootAbs: true}
 	var walk func(dir string)
@@ -156,7 +159,7 @@ func discover(root string, opt *LoadOptions, errs *errorList) (out []source, has
 			k, ok := classify(name)
 			if !ok {
 				if strings.HasSuffix(name, ".go") {
-					hasGo = true
+					goFiles++
 				}
 				continue
 			}
@@ -167,7 +170,7 @@ func discover(root string, opt *LoadOptions, errs *errorList) (out []source, has
 		}
 	}
 	walk(root)
-	return out, hasGo
+	return out, goFiles
 }
 
 // skipDir reports whether a directory is never descended into. rel is the

@@ -54,9 +54,9 @@ type Result struct {
 	Unless []string
 	// Facts are the facts the configurations of this scan established.
 	Facts map[string]bool
-	// HasGo is true when the walk met a .go file (outside hidden
-	// directories): only then is there Go code to analyze.
-	HasGo bool
+	// GoFiles counts the .go files the walk met (outside hidden
+	// directories): only when there are some is there Go code to analyze.
+	GoFiles int
 }
 
 // DropUnless removes the findings whose condition a fact in facts
@@ -124,9 +124,9 @@ func Scan(root string, lopt LoadOptions, eopt EvalOptions, checks []Check, s Set
 		abs = real
 	}
 	p.rootAbs = abs
-	srcs, hasGo := discover(root, &p.lopt, p.errs)
+	srcs, goFiles := discover(root, &p.lopt, p.errs)
 	p.read(srcs)
-	if s.ObserveOnlyWithGo && !hasGo {
+	if s.ObserveOnlyWithGo && goFiles == 0 {
 		s.Observe = nil
 	}
 	p.extra = loadVarFiles(eopt.VarFiles, p.lopt.MaxFileSize, p.errs)
@@ -165,7 +165,7 @@ func Scan(root string, lopt LoadOptions, eopt EvalOptions, checks []Check, s Set
 	parallel(len(late), s.Workers, func(i int) { lateResults[i] = p.check(late[i], eopt, checks, &s) })
 	kept = append(kept, lateResults...)
 
-	res := &Result{Sources: p.content, Files: len(p.content), Configs: len(kept), HasGo: hasGo}
+	res := &Result{Sources: p.content, Files: len(p.content), Configs: len(kept), GoFiles: goFiles}
 	res.Findings, res.Unless, res.Facts, res.Errors = merge(kept)
 	res.DropUnless(res.Facts)
 	seen := map[finding.Error]bool{}

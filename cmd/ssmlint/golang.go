@@ -2,10 +2,12 @@ package main
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"go/format"
-	"go/token"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -13,7 +15,6 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/ssmlint/ssmlint/analyzers/all"
-	"github.com/ssmlint/ssmlint/analyzers/ssm601"
 	"github.com/ssmlint/ssmlint/finding"
 	"github.com/ssmlint/ssmlint/hclcheck"
 	"github.com/ssmlint/ssmlint/hclcheck/checks"
@@ -74,23 +75,36 @@ type fixKey struct {
 	rng  finding.Range
 }
 
-// goFix is a suggested fix with the file set its positions refer to.
-type goFix struct {
-	fix  analysis.SuggestedFix
-	fset *token.FileSet
-}
-
-// scanGo runs the Go analyzers on the packages under each path, with the
-// inventory of the Terraform scanned alongside.
+// scanGo runs the Go analyzers on the packages under each path, through
+// go vet with this executable as the vet tool, with the inventory of the
+// Terraform scanned alongside.
 func scanGo(res *scanResult, paths []string, enabled map[string]bool, inv *inventory.Inventory) {
-	ssm601.Inventory.Use(inv)
-	analyzers := goAnalyzers(enabled)
+	fail := func(p string, err error) {
+		pos := finding.Pos{Line: 1, Column: 1}
+		res.errors = append(res.errors, finding.Error{Range: finding.Range{File: p, Start: pos, End: pos}, Message: err.Error()})
+	}
+	tool, err := os.Executable()
+	if err != nil {
+		fail(paths[0], fmt.Errorf("the Go analyzers need ssmlint's own path: %w", err))
+		return
+	}
+	opt := gocheck.Options{Tool: tool}
+	for _, a := range goAnalyzers(enabled) {
+		opt.Analyzers = append(opt.Analyzers, a.Name)
+	}
+	if inv != nil && len(inv.Parameters) > 0 {
+		file, err := inventoryFile(inv)
+		if err != nil {
+			fail(paths[0], err)
+			return
+		}
+		opt.Flags = append(opt.Flags, "-ssm601.inventory="+file)
+	}
 	seen := map[fixKey]bool{}
 	for _, p := range paths {
-		r, err := gocheck.Run(p, analyzers)
+		r, err := gocheck.Run(p, opt)
 		if err != nil {
-			pos := finding.Pos{Line: 1, Column: 1}
-			res.errors = append(res.errors, finding.Error{Range: finding.Range{File: p, Start: pos, End: pos}, Message: err.Error()})
+			fail(p, err)
 			continue
 		}
 		res.errors = append(res.errors, r.Errors...)
@@ -100,7 +114,6 @@ func scanGo(res *scanResult, paths []string, enabled map[string]bool, inv *inven
 			}
 			if src, err := os.ReadFile(f); err == nil {
 				res.sources[f] = src
-				res.files++
 			}
 		}
 		for i, f := range r.Findings {
@@ -110,14 +123,53 @@ func scanGo(res *scanResult, paths []string, enabled map[string]bool, inv *inven
 			}
 			seen[k] = true
 			res.findings = append(res.findings, f)
-			for _, fx := range r.Fixes[i] {
+			if fxs := r.Fixes[i]; len(fxs) > 0 {
 				if res.fixes == nil {
-					res.fixes = map[fixKey][]goFix{}
+					res.fixes = map[fixKey][]gocheck.Fix{}
 				}
-				res.fixes[k] = append(res.fixes[k], goFix{fx, r.Fset})
+				res.fixes[k] = fxs
 			}
 		}
 	}
+}
+
+// inventoryFile writes the inventory where go vet can read it, under a
+// name made from its content: go vet caches results per tool flags, so an
+// unchanged inventory keeps the cache and a changed one cannot hit it.
+func inventoryFile(inv *inventory.Inventory) (string, error) {
+	var buf bytes.Buffer
+	if err := inv.Write(&buf); err != nil {
+		return "", err
+	}
+	dir, err := os.UserCacheDir()
+	if err != nil {
+		dir = os.TempDir()
+	}
+	dir = filepath.Join(dir, "ssmlint")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", fmt.Errorf("writing the parameter inventory for the Go analyzers: %w", err)
+	}
+	sum := sha256.Sum256(buf.Bytes())
+	file := filepath.Join(dir, "inventory-"+hex.EncodeToString(sum[:12])+".json")
+	if _, err := os.Stat(file); err == nil {
+		return file, nil
+	}
+	tmp, err := os.CreateTemp(dir, "inventory-*.tmp")
+	if err != nil {
+		return "", fmt.Errorf("writing the parameter inventory for the Go analyzers: %w", err)
+	}
+	_, werr := tmp.Write(buf.Bytes())
+	if cerr := tmp.Close(); werr == nil {
+		werr = cerr
+	}
+	if werr == nil {
+		werr = os.Rename(tmp.Name(), file)
+	}
+	if werr != nil {
+		os.Remove(tmp.Name())
+		return "", fmt.Errorf("writing the parameter inventory for the Go analyzers: %w", werr)
+	}
+	return file, nil
 }
 
 // applyFixes applies the first suggested fix of each finding, file by
@@ -125,60 +177,54 @@ func scanGo(res *scanResult, paths []string, enabled map[string]bool, inv *inven
 // result. It returns the findings fixed.
 func applyFixes(fs []finding.Finding, sc *scanResult) (map[fixKey]bool, error) {
 	type edit struct {
-		start, end int
-		text       []byte
-		key        fixKey
+		gocheck.Edit
+		key fixKey
 	}
 	byFile := map[string][]edit{}
 	done := map[fixKey]bool{}
 	for _, f := range fs {
-		fxs := sc.fixes[fixKey{f.Rule.ID, f.Range}]
-		if len(fxs) == 0 {
+		k := fixKey{f.Rule.ID, f.Range}
+		fxs := sc.fixes[k]
+		if len(fxs) == 0 || len(fxs[0].Edits) == 0 {
 			continue
 		}
-		var es []edit
-		file := ""
-		for _, te := range fxs[0].fix.TextEdits {
-			p, e := fxs[0].fset.Position(te.Pos), fxs[0].fset.Position(te.End)
-			if te.End == token.NoPos {
-				e = p
-			}
-			if file == "" {
-				file = p.Filename
-			}
-			if p.Filename != file || e.Filename != file {
-				es = nil
-				break // fixes that span files are not applied
-			}
-			es = append(es, edit{p.Offset, e.Offset, te.NewText, fixKey{f.Rule.ID, f.Range}})
+		file := fxs[0].Edits[0].File
+		ok := true
+		for _, e := range fxs[0].Edits {
+			ok = ok && e.File == file
 		}
-		byFile[file] = append(byFile[file], es...)
+		if !ok {
+			continue // fixes that span files are not applied
+		}
+		for _, e := range fxs[0].Edits {
+			byFile[file] = append(byFile[file], edit{e, k})
+		}
 	}
 	for file, es := range byFile {
 		src, err := os.ReadFile(file)
 		if err != nil {
 			return done, err
 		}
-		slices.SortStableFunc(es, func(a, b edit) int { return a.start - b.start })
+		slices.SortStableFunc(es, func(a, b edit) int { return a.Start - b.Start })
 		// A fix is taken whole or not at all.
 		skip := map[fixKey]bool{}
 		at := 0
 		for _, e := range es {
-			if e.start < at || e.end > len(src) {
+			if e.Start < at || e.End > len(src) || e.Start > e.End {
 				skip[e.key] = true
 			}
-			at = max(at, e.end)
+			at = max(at, e.End)
 		}
 		var out bytes.Buffer
 		at = 0
 		applied := map[fixKey]bool{}
 		for _, e := range es {
-			if skip[e.key] || e.start < at {
+			if skip[e.key] || e.Start < at {
 				continue
 			}
-			out.Write(src[at:e.start])
-			out.Write(e.text)
-			at = e.end
+			out.Write(src[at:e.Start])
+			out.Write(e.New)
+			at = e.End
 			applied[e.key] = true
 		}
 		out.Write(src[at:])

@@ -124,3 +124,23 @@ func TestWriteInventory(t *testing.T) {
 		t.Errorf("inventory %v, want %v", got, want)
 	}
 }
+
+// Go code that does not build is an input error with its position (exit
+// 2), and the Terraform is still scanned.
+func TestGoBuildError(t *testing.T) {
+	dir := crossLang(t)
+	if err := os.WriteFile(filepath.Join(dir, "app", "broken.go"), []byte("package app\n\nfunc Broken() int { return \"x\" }\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "terraform", "plain.tf"), []byte("resource \"aws_ssm_parameter\" \"api_token\" {\n  name  = \"/app/api_token\"\n  type  = \"String\"\n  value = \"x\"\n}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r, code := runJSON(t, dir, ".")
+	if code != 2 || len(r.Errors) != 1 || r.Errors[0].File != "app/broken.go" || r.Errors[0].Line != 3 || r.Errors[0].Column != 28 ||
+		!strings.Contains(r.Errors[0].Message, "does not build") {
+		t.Errorf("exit %d, errors %+v; want exit 2 and the build error at app/broken.go:3:28", code, r.Errors)
+	}
+	if len(r.Findings) != 1 || r.Findings[0].Rule != "SSM201" {
+		t.Errorf("findings %+v; want the Terraform's SSM201 still reported", r.Findings)
+	}
+}

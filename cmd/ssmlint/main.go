@@ -12,9 +12,19 @@ package main
 import (
 	"os"
 	"runtime/debug"
+
+	"golang.org/x/tools/go/analysis/unitchecker"
+
+	"github.com/ssmlint/ssmlint/analyzers/all"
+	"github.com/ssmlint/ssmlint/internal/gocheck"
 )
 
 func main() {
+	// ssmlint runs its Go analyzers through go vet, with itself as the
+	// vet tool (see internal/gocheck).
+	if os.Getenv(gocheck.VetToolEnv) == "1" {
+		unitchecker.Main(all.Analyzers()...)
+	}
 	// A scan allocates much and keeps little (each root module is dropped
 	// once checked), so the default GC target makes the collector run far
 	// more often than memory needs. Trade headroom for speed, with a soft

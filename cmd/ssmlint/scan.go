@@ -10,6 +10,7 @@ import (
 	"github.com/ssmlint/ssmlint/hclcheck"
 	"github.com/ssmlint/ssmlint/hclcheck/checks"
 	"github.com/ssmlint/ssmlint/internal/config"
+	"github.com/ssmlint/ssmlint/internal/gocheck"
 	"github.com/ssmlint/ssmlint/internal/inventory"
 	"github.com/ssmlint/ssmlint/internal/suppress"
 	"github.com/ssmlint/ssmlint/rules"
@@ -24,7 +25,7 @@ type scanResult struct {
 	files    int
 	sources  map[string][]byte
 	// fixes are the Go analyzers' suggested fixes, by finding.
-	fixes map[fixKey][]goFix
+	fixes map[fixKey][]gocheck.Fix
 	// inventory is the Terraform parameter inventory, when collected.
 	inventory *inventory.Inventory
 }
@@ -74,8 +75,10 @@ func scan(paths []string, cfg *config.Config, enabled map[string]bool, vars map[
 			res.sources[path] = src
 		}
 		results = append(results, r)
-		if !r.HasGo {
+		if r.GoFiles == 0 {
 			goRoots = slices.DeleteFunc(goRoots, func(p string) bool { return p == root })
+		} else if slices.Contains(goRoots, root) {
+			res.files += r.GoFiles
 		}
 		for f := range r.Facts {
 			facts[f] = true

@@ -1,40 +1,60 @@
 // Package gocheck runs ssmlint's Go analyzers over the packages of a
-// directory tree for the CLI: it loads them with go/packages, runs the
-// analyzers with the go/analysis checker, and turns diagnostics into
-// findings with the same shape as the Terraform engine's.
+// directory tree for the CLI. It drives `go vet -vettool=<ssmlint> -json`:
+// the go command builds and caches the dependencies' export data and
+// analysis facts package by package (the unitchecker protocol), which is
+// what keeps the Go side as fast as go vet, and facts cross packages
+// without type-checking every dependency from source. The diagnostics
+// become findings with the same shape as the Terraform engine's.
 package gocheck
 
 import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"go/ast"
+	"go/parser"
 	"go/token"
+	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
 
-	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/checker"
-	"golang.org/x/tools/go/packages"
-
 	"github.com/ssmlint/ssmlint/finding"
 	"github.com/ssmlint/ssmlint/rules"
 )
+
+// VetToolEnv is set in the environment of the go vet that ssmlint runs:
+// an ssmlint binary started with it acts as the vet tool.
+const VetToolEnv = "SSMLINT_VETTOOL"
+
+// Edit is one text edit of a suggested fix: bytes [Start, End) of File
+// become New.
+type Edit struct {
+	File       string
+	Start, End int
+	New        []byte
+}
+
+// Fix is a suggested fix.
+type Fix struct {
+	Message string
+	Edits   []Edit
+}
 
 // Result is what the analyzers found under one directory.
 type Result struct {
 	Findings []finding.Finding
 	// Fixes are the suggested fixes of the findings, by finding index.
-	Fixes map[int][]analysis.SuggestedFix
-	Fset  *token.FileSet
-	// Errors are packages that could not be loaded or type-checked.
+	Fixes map[int][]Fix
+	// Errors are packages that could not be built or analyzed.
 	Errors []finding.Error
-	// Files are the Go files analyzed (their content is read on demand).
+	// Files are the Go files that findings were reported in.
 	Files []string
-	// Module is the go.mod directory; "" when dir is not in a module (then
-	// nothing was analyzed).
-	Module string
 }
 
 // ModuleRoot returns the directory of the go.mod governing dir, or "".
@@ -56,126 +76,189 @@ func ModuleRoot(dir string) string {
 	}
 }
 
+// Options say how to run the analyzers.
+type Options struct {
+	// Tool is the ssmlint executable (it serves as the vet tool).
+	Tool string
+	// Analyzers are the names of the analyzers to run ("ssm601", …).
+	Analyzers []string
+	// Flags are extra analyzer flags ("-ssm601.inventory=FILE").
+	Flags []string
+}
+
 // Run analyzes the packages dir/... of the Go module containing dir.
-func Run(dir string, analyzers []*analysis.Analyzer) (*Result, error) {
-	res := &Result{Fixes: map[int][]analysis.SuggestedFix{}}
-	res.Module = ModuleRoot(dir)
-	if res.Module == "" || len(analyzers) == 0 {
+func Run(dir string, opt Options) (*Result, error) {
+	res := &Result{Fixes: map[int][]Fix{}}
+	if len(opt.Analyzers) == 0 {
 		return res, nil
 	}
-	cfg := &packages.Config{
-		Mode: packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles | packages.NeedImports |
-			packages.NeedTypes | packages.NeedTypesSizes | packages.NeedSyntax | packages.NeedTypesInfo | packages.NeedModule,
-		Dir:   dir,
-		Tests: false,
+	args := []string{"vet", "-vettool=" + opt.Tool, "-json"}
+	for _, a := range opt.Analyzers {
+		args = append(args, "-"+a)
 	}
-	pkgs, err := packages.Load(cfg, "./...")
-	if err != nil {
-		return nil, fmt.Errorf("loading Go packages under %s: %w", dir, err)
+	args = append(args, opt.Flags...)
+	args = append(args, "./...")
+	cmd := exec.Command("go", args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), VetToolEnv+"=1")
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	runErr := cmd.Run()
+	var exit *exec.ExitError
+	if runErr != nil && !errors.As(runErr, &exit) {
+		return nil, fmt.Errorf("running go vet in %s: %w", dir, runErr)
 	}
-	var good []*packages.Package
-	for _, p := range pkgs {
-		if len(p.Errors) > 0 {
-			for _, e := range p.Errors {
-				res.Errors = append(res.Errors, loadError(p, e))
-			}
-			continue
-		}
-		if len(p.Syntax) == 0 {
-			continue
-		}
-		good = append(good, p)
-		res.Files = append(res.Files, p.CompiledGoFiles...)
-		if res.Fset == nil {
-			res.Fset = p.Fset
-		}
+	if err := res.readJSON(&stdout); err != nil {
+		return nil, fmt.Errorf("reading go vet's output in %s: %w", dir, err)
 	}
-	if len(good) == 0 {
-		return res, nil
+	res.Errors = append(res.Errors, buildErrors(dir, stderr.String())...)
+	if runErr != nil && len(res.Errors) == 0 {
+		res.Errors = append(res.Errors, dirError(dir, "go vet failed: "+strings.TrimSpace(stderr.String())))
 	}
-	g, err := checker.Analyze(analyzers, good, nil)
-	if err != nil {
-		return nil, err
-	}
-	type diag struct {
-		d   analysis.Diagnostic
-		pkg *packages.Package
-	}
-	var ds []diag
-	for act := range g.All() {
-		if !act.IsRoot {
-			continue
-		}
-		if act.Err != nil {
-			res.Errors = append(res.Errors, finding.Error{
-				Range:   finding.Range{File: act.Package.PkgPath, Start: finding.Pos{Line: 1, Column: 1}, End: finding.Pos{Line: 1, Column: 1}},
-				Message: fmt.Sprintf("analyzer %s on %s: %v", act.Analyzer.Name, act.Package.PkgPath, act.Err),
-			})
-			continue
-		}
-		for _, d := range act.Diagnostics {
-			ds = append(ds, diag{d, act.Package})
-		}
-	}
-	sort.SliceStable(ds, func(i, j int) bool { return ds[i].d.Pos < ds[j].d.Pos })
-	for _, x := range ds {
-		f, ok := toFinding(x.pkg, x.d)
-		if !ok {
-			continue
-		}
-		if len(x.d.SuggestedFixes) > 0 {
-			res.Fixes[len(res.Findings)] = x.d.SuggestedFixes
-		}
-		res.Findings = append(res.Findings, f)
-	}
+	res.annotate()
 	return res, nil
 }
 
-// toFinding converts a diagnostic whose Category is a rule ID.
-func toFinding(pkg *packages.Package, d analysis.Diagnostic) (finding.Finding, bool) {
-	r, ok := rules.Lookup(d.Category)
-	if !ok {
-		return finding.Finding{}, false
-	}
-	end := d.End
-	if !end.IsValid() {
-		end = d.Pos
-	}
-	f := finding.Finding{
-		Rule:     r,
-		Severity: r.Severity,
-		Message:  d.Message,
-		Range:    span(pkg.Fset, d.Pos, end),
-	}
-	if fd := enclosingFunc(pkg, d.Pos); fd != nil {
-		f.Resource = funcName(fd)
-		f.Context = span(pkg.Fset, fd.Pos(), fd.End())
-	}
-	return f, true
+// jsonDiagnostic is unitchecker's -json form of a diagnostic.
+type jsonDiagnostic struct {
+	Category       string `json:"category"`
+	Posn           string `json:"posn"`
+	End            string `json:"end"`
+	Message        string `json:"message"`
+	SuggestedFixes []struct {
+		Message string `json:"message"`
+		Edits   []struct {
+			Filename string `json:"filename"`
+			Start    int    `json:"start"`
+			End      int    `json:"end"`
+			New      string `json:"new"`
+		} `json:"edits"`
+	} `json:"suggested_fixes"`
 }
 
-func span(fset *token.FileSet, pos, end token.Pos) finding.Range {
-	p, e := fset.Position(pos), fset.Position(end)
-	return finding.Range{
-		File:  p.Filename,
-		Start: finding.Pos{Line: p.Line, Column: p.Column, Byte: p.Offset},
-		End:   finding.Pos{Line: e.Line, Column: e.Column, Byte: e.Offset},
+// readJSON reads go vet -json's stream of objects: package path ->
+// analyzer -> diagnostics, or {"error": …} when the analyzer failed.
+func (res *Result) readJSON(r io.Reader) error {
+	dec := json.NewDecoder(r)
+	type diag struct {
+		d     jsonDiagnostic
+		order string
 	}
-}
-
-// enclosingFunc is the function declaration holding pos.
-func enclosingFunc(pkg *packages.Package, pos token.Pos) *ast.FuncDecl {
-	for _, f := range pkg.Syntax {
-		if pos < f.FileStart || pos >= f.FileEnd {
-			continue
+	var ds []diag
+	for {
+		var tree map[string]map[string]json.RawMessage
+		if err := dec.Decode(&tree); err == io.EOF {
+			break
+		} else if err != nil {
+			return err
 		}
-		for _, decl := range f.Decls {
-			if fd, ok := decl.(*ast.FuncDecl); ok && fd.Pos() <= pos && pos < fd.End() {
-				return fd
+		for pkg, byAnalyzer := range tree {
+			for name, raw := range byAnalyzer {
+				var list []jsonDiagnostic
+				if err := json.Unmarshal(raw, &list); err != nil {
+					var e struct {
+						Error string `json:"error"`
+					}
+					if json.Unmarshal(raw, &e) == nil && e.Error != "" {
+						res.Errors = append(res.Errors, dirError(pkg, fmt.Sprintf("analyzer %s on %s: %s", name, pkg, e.Error)))
+					}
+					continue
+				}
+				for _, d := range list {
+					ds = append(ds, diag{d, d.Posn})
+				}
 			}
 		}
 	}
+	sort.SliceStable(ds, func(i, j int) bool { return ds[i].order < ds[j].order })
+	for _, x := range ds {
+		r, ok := rules.Lookup(x.d.Category)
+		if !ok {
+			continue
+		}
+		start := parsePosn(x.d.Posn)
+		end := start
+		if x.d.End != "" {
+			end = parsePosn(x.d.End)
+		}
+		f := finding.Finding{
+			Rule:     r,
+			Severity: r.Severity,
+			Message:  x.d.Message,
+			Range:    finding.Range{File: start.file, Start: start.pos, End: end.pos},
+		}
+		var fixes []Fix
+		for _, sf := range x.d.SuggestedFixes {
+			fx := Fix{Message: sf.Message}
+			for _, e := range sf.Edits {
+				fx.Edits = append(fx.Edits, Edit{File: e.Filename, Start: e.Start, End: e.End, New: []byte(e.New)})
+			}
+			fixes = append(fixes, fx)
+		}
+		if len(fixes) > 0 {
+			res.Fixes[len(res.Findings)] = fixes
+		}
+		res.Findings = append(res.Findings, f)
+	}
 	return nil
+}
+
+type posn struct {
+	file string
+	pos  finding.Pos
+}
+
+// parsePosn reads "file:line:col".
+func parsePosn(s string) posn {
+	parts := strings.Split(s, ":")
+	if len(parts) >= 3 {
+		l, err1 := strconv.Atoi(parts[len(parts)-2])
+		c, err2 := strconv.Atoi(parts[len(parts)-1])
+		if err1 == nil && err2 == nil {
+			return posn{strings.Join(parts[:len(parts)-2], ":"), finding.Pos{Line: l, Column: c}}
+		}
+	}
+	return posn{s, finding.Pos{Line: 1, Column: 1}}
+}
+
+// annotate fills in byte offsets, the enclosing function (the resource
+// and the context that suppression comments above it cover) and the list
+// of files, from each file's syntax.
+func (res *Result) annotate() {
+	files := map[string]*ast.File{}
+	fset := token.NewFileSet()
+	for i := range res.Findings {
+		f := &res.Findings[i]
+		af, seen := files[f.Range.File]
+		if !seen {
+			af, _ = parser.ParseFile(fset, f.Range.File, nil, parser.SkipObjectResolution)
+			files[f.Range.File] = af
+			res.Files = append(res.Files, f.Range.File)
+		}
+		if af == nil {
+			continue
+		}
+		tf := fset.File(af.Pos())
+		f.Range.Start.Byte = offset(tf, f.Range.Start)
+		f.Range.End.Byte = offset(tf, f.Range.End)
+		pos := tf.Pos(f.Range.Start.Byte)
+		for _, decl := range af.Decls {
+			if fd, ok := decl.(*ast.FuncDecl); ok && fd.Pos() <= pos && pos < fd.End() {
+				f.Resource = funcName(fd)
+				s, e := fset.Position(fd.Pos()), fset.Position(fd.End())
+				f.Context = finding.Range{File: f.Range.File,
+					Start: finding.Pos{Line: s.Line, Column: s.Column, Byte: s.Offset},
+					End:   finding.Pos{Line: e.Line, Column: e.Column, Byte: e.Offset}}
+			}
+		}
+	}
+}
+
+func offset(tf *token.File, p finding.Pos) int {
+	if p.Line < 1 || p.Line > tf.LineCount() {
+		return 0
+	}
+	return int(tf.LineStart(p.Line)) - tf.Base() + p.Column - 1
 }
 
 // funcName names a function as Go does in stack traces: F, T.M, (*T).M.
@@ -198,23 +281,48 @@ func funcName(fd *ast.FuncDecl) string {
 	return fd.Name.Name
 }
 
-// loadError turns a go/packages error into an input error with a position.
-func loadError(p *packages.Package, e packages.Error) finding.Error {
-	file, line, col := e.Pos, 1, 1
-	if parts := strings.Split(e.Pos, ":"); len(parts) >= 3 {
-		if l, err := strconv.Atoi(parts[len(parts)-2]); err == nil {
-			if c, err := strconv.Atoi(parts[len(parts)-1]); err == nil {
-				file, line, col = strings.Join(parts[:len(parts)-2], ":"), l, c
+// buildErrors turns what go vet printed on stderr (packages that do not
+// build: "file:line:col: message" lines under a "# package" header) into
+// input errors with positions. Paths are relative to dir.
+func buildErrors(dir, stderr string) []finding.Error {
+	var out []finding.Error
+	sc := bufio.NewScanner(strings.NewReader(stderr))
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		line = strings.TrimPrefix(line, "vet: ")
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		i := strings.Index(line, ".go:")
+		if i < 0 {
+			continue
+		}
+		rest := line[i+len(".go:"):]
+		fields := strings.SplitN(rest, ":", 3)
+		if len(fields) < 2 {
+			continue
+		}
+		l, err := strconv.Atoi(fields[0])
+		if err != nil {
+			continue
+		}
+		c, msg := 1, strings.TrimSpace(strings.Join(fields[1:], ":"))
+		if len(fields) == 3 {
+			if n, err := strconv.Atoi(fields[1]); err == nil {
+				c, msg = n, strings.TrimSpace(fields[2])
 			}
 		}
-	} else if len(parts) == 2 {
-		if l, err := strconv.Atoi(parts[1]); err == nil {
-			file, line = parts[0], l
+		file := line[:i+len(".go")]
+		if !filepath.IsAbs(file) {
+			file = filepath.Join(dir, file)
 		}
+		pos := finding.Pos{Line: l, Column: c}
+		out = append(out, finding.Error{Range: finding.Range{File: file, Start: pos, End: pos}, Message: "Go code does not build: " + msg})
 	}
-	if file == "" || file == "-" {
-		file = p.PkgPath
-	}
-	pos := finding.Pos{Line: line, Column: col}
-	return finding.Error{Range: finding.Range{File: file, Start: pos, End: pos}, Message: "Go package " + p.PkgPath + ": " + e.Msg}
+	return out
+}
+
+func dirError(file, msg string) finding.Error {
+	pos := finding.Pos{Line: 1, Column: 1}
+	return finding.Error{Range: finding.Range{File: file, Start: pos, End: pos}, Message: msg}
 }
