@@ -28,11 +28,12 @@ const docURL = "https://github.com/ssmlint/ssmlint/blob/main/docs/rules/SSM601.m
 
 func newAnalyzer() *analysis.Analyzer {
 	a := &analysis.Analyzer{
-		Name:     "ssm601",
-		Doc:      rules.SSM601.ID + " " + rules.SSM601.Name + ": " + rules.SSM601.Summary + "\n\n" + rules.SSM601.Rationale,
-		URL:      docURL,
-		Requires: []*analysis.Analyzer{inspect.Analyzer},
-		Run:      run,
+		Name:      "ssm601",
+		Doc:       rules.SSM601.ID + " " + rules.SSM601.Name + ": " + rules.SSM601.Summary + "\n\n" + rules.SSM601.Rationale,
+		URL:       docURL,
+		Requires:  []*analysis.Analyzer{inspect.Analyzer},
+		Run:       run,
+		FactTypes: []analysis.Fact{new(Reader)},
 	}
 	a.Flags.Var(Inventory, "inventory", "Terraform parameter inventory (JSON written by ssmlint) telling which names are SecureStrings")
 	return a
@@ -48,7 +49,9 @@ var reads = map[string]string{
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	if !ssmsdk.ImportsSSM(pass.Pkg) {
+	// Nothing to do in a package that neither uses the SDK nor calls a
+	// function of another package known to read parameters.
+	if !ssmsdk.ImportsSSM(pass.Pkg) && len(pass.AllObjectFacts()) == 0 {
 		return nil, nil
 	}
 	inv, err := Inventory.Get()
@@ -57,6 +60,10 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	vals := ssmsdk.NewValues(pass)
 	puts := ssmsdk.SecurePuts(pass, vals)
+	wrapperReads(pass, vals)
+	checkWrapperCalls(pass, vals, func(name string, path bool) (ssmsdk.Evidence, bool) {
+		return ssmsdk.SecureEvidence(inv, puts, name, path)
+	})
 	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	for cur := range ins.Root().Preorder((*ast.CallExpr)(nil)) {
 		call := cur.Node().(*ast.CallExpr)

@@ -56,3 +56,14 @@ func TestRealSDK(t *testing.T) {
 	}
 	analysistest.Run(t, dir, ssm601.Analyzer, "realsdk/app")
 }
+
+// Wrappers: a helper whose decrypt parameter reaches WithDecryption, one
+// that never decrypts, and a wrapper of a wrapper, called from another
+// package.
+func TestWrappers(t *testing.T) {
+	dir, err := filepath.Abs(filepath.Join("..", "testdata"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	analysistest.RunWithSuggestedFixes(t, dir, ssm601.Analyzer, "ssm601lib", "ssm601app")
+}

@@ -62,7 +62,7 @@ func escapes(ctx context.Context, c *ssm.Client) {
 }
 
 // The name is a parameter: unknown.
-func byName(ctx context.Context, c *ssm.Client, name string) {
+func byName(ctx context.Context, c *ssm.Client, name string) { // want byName:`reads Name via GetParameter \(name param 2 "", decrypt param -1 false\)`
 	c.GetParameter(ctx, &ssm.GetParameterInput{Name: aws.String(name)})
 }
 
