@@ -7,7 +7,7 @@ GOLANGCI_LINT := $(BIN)/golangci-lint
 GOLANGCI_VERSION := v2.15.0
 FUZZTIME      ?= 30s
 
-.PHONY: all build run test vet unit check-generated lint generate fuzz bench bench-go bench-profile clean
+.PHONY: all build run test vet unit check-generated lint generate fuzz bench bench-go bench-govet bench-profile clean
 
 all: build
 
@@ -58,6 +58,13 @@ bench: build
 ## bench-go: the testing.B benchmarks (engine vs parse floor on one corpus)
 bench-go:
 	$(GO) test -run '^$$' -bench . -benchmem ./internal/bench
+
+## bench-govet: ssmlint's Go side vs go vet on golang.org/x/tools (216 packages), cold and warm build cache
+bench-govet: build
+	rm -rf .bench/govet-module && mkdir -p .bench
+	cp -r "$$($(GO) mod download -json golang.org/x/tools@v0.52.0 | sed -n 's/.*"Dir": "\(.*\)".*/\1/p')" .bench/govet-module
+	chmod -R u+w .bench/govet-module
+	$(GO) run ./internal/bench/govetrun -runs 3 -ssmlint $(BIN)/ssmlint .bench/govet-module
 
 ## bench-profile: CPU and memory profiles of the engine on 2,500 files
 bench-profile:
