@@ -6,11 +6,27 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/ssmlint/ssmlint/analyzers/ssm601"
+	"github.com/ssmlint/ssmlint/analyzers/ssm602"
+	"github.com/ssmlint/ssmlint/analyzers/ssm603"
+	"github.com/ssmlint/ssmlint/analyzers/ssm604"
+	"github.com/ssmlint/ssmlint/analyzers/ssm605"
+	"github.com/ssmlint/ssmlint/analyzers/ssm606"
+	"github.com/ssmlint/ssmlint/analyzers/ssm607"
+	"github.com/ssmlint/ssmlint/analyzers/ssm608"
+	"github.com/ssmlint/ssmlint/analyzers/ssm609"
 )
 
 // Analyzers returns the analyzers.
 func Analyzers() []*analysis.Analyzer {
 	return []*analysis.Analyzer{
 		ssm601.Analyzer,
+		ssm602.Analyzer,
+		ssm603.Analyzer,
+		ssm604.Analyzer,
+		ssm605.Analyzer,
+		ssm606.Analyzer,
+		ssm607.Analyzer,
+		ssm608.Analyzer,
+		ssm609.Analyzer,
 	}
 }

@@ -17,8 +17,9 @@ import (
 	"github.com/ssmlint/ssmlint/rules"
 )
 
-// Inventory is the Terraform inventory the analyzer reads (flag -inventory).
-var Inventory = &ssmsdk.Inventory{}
+// Inventory is the Terraform inventory the analyzer reads (flag
+// -inventory), shared with SSM607.
+var Inventory = ssmsdk.SharedInventory
 
 // Analyzer reports GetParameter, GetParameters, GetParametersByPath and
 // GetParameterHistory calls that read a SecureString without decrypting.

@@ -2,7 +2,6 @@ package ssm601_test
 
 import (
 	"os"
-	"os/exec"
 	"path/filepath"
 	"testing"
 
@@ -39,31 +38,4 @@ func TestInventory(t *testing.T) {
 	}
 	defer func() { _ = ssm601.Analyzer.Flags.Set("inventory", "") }()
 	analysistest.Run(t, dir, ssm601.Analyzer, "ssm601inventory")
-}
-
-// The same matching against the real SDK modules (aws-sdk-go-v2 and
-// aws-sdk-go v1, with v1's ssmiface), fetched through the module proxy
-// into the module cache first: analysistest loads them offline.
-func TestRealSDK(t *testing.T) {
-	dir, err := filepath.Abs(filepath.Join("..", "testdata", "realsdk"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	cmd := exec.Command("go", "mod", "download")
-	cmd.Dir = dir
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("go mod download in %s: %v\n%s", dir, err, out)
-	}
-	analysistest.Run(t, dir, ssm601.Analyzer, "realsdk/app")
-}
-
-// Wrappers: a helper whose decrypt parameter reaches WithDecryption, one
-// that never decrypts, and a wrapper of a wrapper, called from another
-// package.
-func TestWrappers(t *testing.T) {
-	dir, err := filepath.Abs(filepath.Join("..", "testdata"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	analysistest.RunWithSuggestedFixes(t, dir, ssm601.Analyzer, "ssm601lib", "ssm601app")
 }

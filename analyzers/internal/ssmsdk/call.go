@@ -120,3 +120,45 @@ func IsFunc(info *types.Info, call *ast.CallExpr, pkgPath string, names ...strin
 	}
 	return false
 }
+
+// Site is an SSM operation call and the body of the function it is in.
+type Site struct {
+	Call
+	// Body is the enclosing function's body (nil at package level).
+	Body *ast.BlockStmt
+	// Stack holds the enclosing nodes, outermost first (for loops).
+	Stack []ast.Node
+}
+
+// Sites lists the SSM operation calls of the package's files.
+func Sites(info *types.Info, files []*ast.File) []Site {
+	var out []Site
+	for _, f := range files {
+		var stack []ast.Node
+		ast.Inspect(f, func(n ast.Node) bool {
+			if n == nil {
+				stack = stack[:len(stack)-1]
+				return true
+			}
+			if call, ok := n.(*ast.CallExpr); ok {
+				if c, ok := Match(info, call); ok {
+					s := Site{Call: c, Stack: append([]ast.Node(nil), stack...)}
+					for i := len(stack) - 1; i >= 0; i-- {
+						if fd, ok := stack[i].(*ast.FuncDecl); ok {
+							s.Body = fd.Body
+							break
+						}
+						if fl, ok := stack[i].(*ast.FuncLit); ok {
+							s.Body = fl.Body
+							break
+						}
+					}
+					out = append(out, s)
+				}
+			}
+			stack = append(stack, n)
+			return true
+		})
+	}
+	return out
+}

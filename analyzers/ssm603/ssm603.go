@@ -1,0 +1,68 @@
+// Package ssm603 defines the SSM603 analyzer (getparameters-too-many-names):
+// GetParameters with more than 10 names, which the API rejects.
+package ssm603
+
+import (
+	"fmt"
+	"go/ast"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/ssmlint/ssmlint/analyzers/internal/ssmsdk"
+	"github.com/ssmlint/ssmlint/rules"
+)
+
+// Analyzer reports GetParameters calls given more than MaxNames names in
+// a list literal.
+var Analyzer = &analysis.Analyzer{
+	Name: ssmsdk.AnalyzerName(rules.SSM603),
+	Doc:  ssmsdk.Doc(rules.SSM603),
+	URL:  ssmsdk.URL(rules.SSM603),
+	Run:  run,
+}
+
+// MaxNames is how many names GetParameters accepts per call.
+const MaxNames = 10
+
+func run(pass *analysis.Pass) (any, error) {
+	if !ssmsdk.ImportsSSM(pass.Pkg) {
+		return nil, nil
+	}
+	for _, s := range ssmsdk.Sites(pass.TypesInfo, pass.Files) {
+		if s.Op != "GetParameters" {
+			continue
+		}
+		in, ok := ssmsdk.ReadInput(pass.TypesInfo, s.Body, s.Input)
+		if !ok {
+			continue
+		}
+		names, _ := in.Set("Names")
+		lit := listLiteral(pass, names)
+		if lit == nil || len(lit.Elts) <= MaxNames {
+			continue
+		}
+		pass.Report(analysis.Diagnostic{
+			Pos:      lit.Pos(),
+			End:      lit.End(),
+			Category: rules.SSM603.ID,
+			Message:  fmt.Sprintf("GetParameters is given %d names; it accepts at most %d per call, so the request fails at run time: split it into batches of %d", len(lit.Elts), MaxNames, MaxNames),
+			URL:      ssmsdk.URL(rules.SSM603),
+		})
+	}
+	return nil, nil
+}
+
+// listLiteral is the list literal of names: []string{…}, []*string{…},
+// or aws.StringSlice([]string{…}).
+func listLiteral(pass *analysis.Pass, e ast.Expr) *ast.CompositeLit {
+	if e == nil {
+		return nil
+	}
+	e = ast.Unparen(e)
+	if call, ok := e.(*ast.CallExpr); ok && len(call.Args) == 1 &&
+		(ssmsdk.IsFunc(pass.TypesInfo, call, ssmsdk.V1AWS, "StringSlice") || ssmsdk.IsFunc(pass.TypesInfo, call, ssmsdk.V2AWS, "StringSlice")) {
+		e = ast.Unparen(call.Args[0])
+	}
+	lit, _ := e.(*ast.CompositeLit)
+	return lit
+}

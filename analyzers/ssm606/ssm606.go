@@ -1,0 +1,60 @@
+// Package ssm606 defines the SSM606 analyzer (plaintext-secret-put):
+// PutParameter of type String for a name that marks a secret.
+package ssm606
+
+import (
+	"fmt"
+	"strconv"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/ssmlint/ssmlint/analyzers/internal/ssmsdk"
+	"github.com/ssmlint/ssmlint/internal/secretname"
+	"github.com/ssmlint/ssmlint/rules"
+)
+
+// Analyzer reports secrets put as plain String parameters.
+var Analyzer = &analysis.Analyzer{
+	Name: ssmsdk.AnalyzerName(rules.SSM606),
+	Doc:  ssmsdk.Doc(rules.SSM606),
+	URL:  ssmsdk.URL(rules.SSM606),
+	Run:  run,
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	if !ssmsdk.ImportsSSM(pass.Pkg) {
+		return nil, nil
+	}
+	vals := ssmsdk.NewValues(pass)
+	for _, s := range ssmsdk.Sites(pass.TypesInfo, pass.Files) {
+		if s.Op != "PutParameter" {
+			continue
+		}
+		in, ok := ssmsdk.ReadInput(pass.TypesInfo, s.Body, s.Input)
+		if !ok {
+			continue
+		}
+		typ, _ := in.Set("Type")
+		name, _ := in.Set("Name")
+		if typ == nil || name == nil {
+			continue
+		}
+		t, ok1 := vals.String(typ)
+		n, ok2 := vals.String(name)
+		if !ok1 || !ok2 || (t != "String" && t != "StringList") {
+			continue
+		}
+		word := secretname.Match(n)
+		if word == "" {
+			continue
+		}
+		pass.Report(analysis.Diagnostic{
+			Pos:      typ.Pos(),
+			End:      typ.End(),
+			Category: rules.SSM606.ID,
+			Message:  fmt.Sprintf("PutParameter stores %s as a plain %s, but its name marks a secret (%q): it is not encrypted, and anyone who may read parameters reads it", strconv.Quote(n), t, word),
+			URL:      ssmsdk.URL(rules.SSM606),
+		})
+	}
+	return nil, nil
+}
