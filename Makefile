@@ -7,7 +7,7 @@ GOLANGCI_LINT := $(BIN)/golangci-lint
 GOLANGCI_VERSION := v2.15.0
 FUZZTIME      ?= 30s
 
-.PHONY: all build run test vet unit check-generated lint generate fuzz bench bench-go bench-govet bench-profile clean
+.PHONY: all build run test vet unit check-generated lint plugin-e2e generate fuzz bench bench-go bench-govet bench-profile clean
 
 all: build
 
@@ -19,8 +19,9 @@ build:
 run: build
 	@$(BIN)/ssmlint examples/ || [ $$? -eq 1 ]
 
-## test: vet, unit and end-to-end tests with the race detector, generated-files check, lint
-test: vet unit check-generated lint
+## test: vet, unit and end-to-end tests with the race detector, generated-files check, lint,
+## and the golangci-lint plugin end to end
+test: vet unit check-generated lint plugin-e2e
 
 vet:
 	$(GO) vet ./...
@@ -41,6 +42,11 @@ lint: $(GOLANGCI_LINT)
 
 $(GOLANGCI_LINT):
 	GOBIN=$(BIN) $(GO) install github.com/golangci/golangci-lint/v2/cmd/golangci-lint@$(GOLANGCI_VERSION)
+
+## plugin-e2e: build golangci-lint $(GOLANGCI_VERSION) with the ssmlint plugin (source through the
+## module proxy, the plugin imported with a replace) and check it reports SSM601 on testdata/crosslang
+plugin-e2e: build
+	GO=$(GO) bash scripts/plugin-e2e.sh $(GOLANGCI_VERSION) $(BIN)/ssmlint $(CURDIR)/.build/plugin-e2e
 
 ## fuzz: run each fuzz target for FUZZTIME (default 30s)
 fuzz:
@@ -73,4 +79,4 @@ bench-profile:
 	$(GO) tool pprof -top -cum -nodecount=40 .bench/bench.test .bench/cpu.out
 
 clean:
-	rm -rf $(BIN) .bench
+	rm -rf $(BIN) .bench .build

@@ -3,6 +3,7 @@ module github.com/ssmlint/ssmlint
 go 1.26.0
 
 require (
+	github.com/golangci/plugin-module-register v0.1.2
 	github.com/hashicorp/hcl/v2 v2.25.0
 	github.com/owenrumney/go-sarif/v3 v3.3.1
 	github.com/zclconf/go-cty v1.20.0
