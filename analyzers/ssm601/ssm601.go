@@ -3,6 +3,7 @@
 package ssm601
 
 import (
+	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -34,11 +35,22 @@ func newAnalyzer() *analysis.Analyzer {
 		URL:       docURL,
 		Requires:  []*analysis.Analyzer{inspect.Analyzer},
 		Run:       run,
-		FactTypes: []analysis.Fact{new(Reader)},
+		FactTypes: []analysis.Fact{new(Reader), new(Puts)},
 	}
 	a.Flags.Var(Inventory, "inventory", "Terraform parameter inventory (JSON written by ssmlint) telling which names are SecureStrings")
 	return a
 }
+
+// Puts is the package fact of the names a package stores as SecureStrings
+// with PutParameter: name -> "file.go:12".
+type Puts struct {
+	Names map[string]string
+}
+
+// AFact marks Puts as an analysis fact.
+func (*Puts) AFact() {}
+
+func (p *Puts) String() string { return fmt.Sprintf("puts %d SecureStrings", len(p.Names)) }
 
 // reads are the operations that take WithDecryption, and the field that
 // names what they read.
@@ -61,6 +73,19 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	vals := ssmsdk.NewValues(pass)
 	puts := ssmsdk.SecurePuts(pass, vals)
+	if len(puts) > 0 {
+		pass.ExportPackageFact(&Puts{Names: puts})
+	}
+	// What other packages of the program put as SecureStrings counts too.
+	for _, f := range pass.AllPackageFacts() {
+		if p, ok := f.Fact.(*Puts); ok && f.Package != pass.Pkg {
+			for n, at := range p.Names {
+				if _, seen := puts[n]; !seen {
+					puts[n] = f.Package.Path() + " " + at
+				}
+			}
+		}
+	}
 	wrapperReads(pass, vals)
 	checkWrapperCalls(pass, vals, func(name string, path bool) (ssmsdk.Evidence, bool) {
 		return ssmsdk.SecureEvidence(inv, puts, name, path)

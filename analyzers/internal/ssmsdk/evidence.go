@@ -3,8 +3,8 @@ package ssmsdk
 import (
 	"fmt"
 	"go/ast"
-	"go/token"
 	"os"
+	"slices"
 	"strings"
 	"sync"
 
@@ -78,7 +78,7 @@ type Evidence struct {
 // package (puts maps names to where), or marked as a secret by its name.
 // With path true the name is a hierarchy and the question is about the
 // parameters under it.
-func SecureEvidence(inv *inventory.Inventory, puts map[string]token.Position, name string, path bool) (Evidence, bool) {
+func SecureEvidence(inv *inventory.Inventory, puts map[string]string, name string, path bool) (Evidence, bool) {
 	under := func(n string) bool {
 		if !path {
 			return n == name
@@ -93,10 +93,15 @@ func SecureEvidence(inv *inventory.Inventory, puts map[string]token.Position, na
 			}
 		}
 	}
-	for n, at := range puts {
+	var found []string
+	for n := range puts {
 		if under(n) {
-			return Evidence{Name: n, Reason: fmt.Sprintf("put as SecureString at %s:%d", shortFile(at.Filename), at.Line)}, true
+			found = append(found, n)
 		}
+	}
+	if len(found) > 0 {
+		slices.Sort(found) // the same evidence every run
+		return Evidence{Name: found[0], Reason: "put as SecureString at " + puts[found[0]]}, true
 	}
 	if !path {
 		if w := secretname.Match(name); w != "" {
@@ -114,9 +119,9 @@ func shortFile(path string) string {
 }
 
 // SecurePuts finds the PutParameter calls of the package that store a
-// constant name as a SecureString, by name.
-func SecurePuts(pass *analysis.Pass, vals *Values) map[string]token.Position {
-	out := map[string]token.Position{}
+// constant name as a SecureString: name -> "file.go:12".
+func SecurePuts(pass *analysis.Pass, vals *Values) map[string]string {
+	out := map[string]string{}
 	for _, f := range pass.Files {
 		ast.Inspect(f, func(n ast.Node) bool {
 			call, ok := n.(*ast.CallExpr)
@@ -140,7 +145,8 @@ func SecurePuts(pass *analysis.Pass, vals *Values) map[string]token.Position {
 			s, ok2 := vals.String(name)
 			if ok1 && ok2 && t == "SecureString" {
 				if _, seen := out[s]; !seen {
-					out[s] = pass.Fset.Position(call.Pos())
+					p := pass.Fset.Position(call.Pos())
+					out[s] = fmt.Sprintf("%s:%d", shortFile(p.Filename), p.Line)
 				}
 			}
 			return true

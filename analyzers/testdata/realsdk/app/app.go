@@ -1,7 +1,8 @@
-// Package app reads Parameter Store through the real aws-sdk-go-v2 and
+package app // want package:"puts 1 SecureStrings"
+
+// app reads Parameter Store through the real aws-sdk-go-v2 and
 // aws-sdk-go (v1) packages, so that the analyzers' matching is proven
 // against the SDKs' own types, not only the stubs.
-package app
 
 import (
 	"context"

@@ -1,4 +1,4 @@
-package ssm601
+package ssm601 // want package:"puts 1 SecureStrings"
 
 import (
 	"context"

@@ -4,6 +4,7 @@ package ssm601app
 import (
 	"context"
 
+	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/ssm"
 
 	"ssm601lib"
@@ -18,6 +19,11 @@ func load(ctx context.Context, c *ssm.Client) {
 	ssm601lib.Plain(ctx, c, "/myapp/prod/stripe/api_key")      // want `Plain reads "/myapp/prod/stripe/api_key" through GetParameter \(lib\.go:22\) which never decrypts`
 	ssm601lib.Secret(ctx, c, dbPassword)                       // always decrypts: silent
 	ssm601lib.Config(ctx, c, "/myapp/prod/oauth/token", false) // want `Config reads "/myapp/prod/oauth/token" through GetParameter \(lib\.go:13\) with decryption off`
+}
+
+// Another package of the program stores it as a SecureString.
+func sessionKey(ctx context.Context, c *ssm.Client) {
+	c.GetParameter(ctx, &ssm.GetParameterInput{Name: aws.String("/myapp/prod/session/key")}) // want `GetParameter reads "/myapp/prod/session/key" without WithDecryption, so a SecureString comes back encrypted: put as SecureString at ssm601lib lib\.go:\d+`
 }
 
 func passOn(ctx context.Context, c *ssm.Client, decrypt bool) { // want passOn:`reads Name via GetParameter \(name param -1 "/myapp/prod/db/password", decrypt param 2 false\)`

@@ -1,5 +1,5 @@
 // Package ssm601lib wraps Parameter Store the way applications do.
-package ssm601lib
+package ssm601lib // want package:"puts 1 SecureStrings"
 
 import (
 	"context"
@@ -38,4 +38,10 @@ func Secret(ctx context.Context, c *ssm.Client, name string) (string, error) {
 // Config is a wrapper of a wrapper: the flag still comes from its caller.
 func Config(ctx context.Context, c *ssm.Client, key string, decrypt bool) (string, error) { // want Config:`reads Name via GetParameter \(name param 2 "", decrypt param 3 false\)`
 	return Get(ctx, c, key, decrypt)
+}
+
+// Rotate stores the session key, encrypted.
+func Rotate(ctx context.Context, c *ssm.Client, key string) error {
+	_, err := c.PutParameter(ctx, &ssm.PutParameterInput{Name: aws.String("/myapp/prod/session/key"), Value: aws.String(key), Type: "SecureString"})
+	return err
 }
