@@ -39,11 +39,12 @@ func run(pass *analysis.Pass) (any, error) {
 			fun = sel.Sel
 		}
 		pass.Report(analysis.Diagnostic{
-			Pos:      fun.Pos(),
-			End:      s.Expr.End(),
-			Category: rules.SSM602.ID,
-			Message:  s.Op + " is called once and NextToken is never read: results after the first page are silently dropped",
-			URL:      ssmsdk.URL(rules.SSM602),
+			Pos:            fun.Pos(),
+			End:            s.Expr.End(),
+			Category:       rules.SSM602.ID,
+			Message:        s.Op + " is called once and NextToken is never read: results after the first page are silently dropped",
+			URL:            ssmsdk.URL(rules.SSM602),
+			SuggestedFixes: paginatorFix(pass, s),
 		})
 	}
 	return nil, nil

@@ -14,5 +14,5 @@ func TestAnalyzer(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	analysistest.Run(t, dir, ssm602.Analyzer, "ssm602")
+	analysistest.RunWithSuggestedFixes(t, dir, ssm602.Analyzer, "ssm602")
 }

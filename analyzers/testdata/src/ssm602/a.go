@@ -52,3 +52,22 @@ func deliberate(ctx context.Context, c *ssm.Client) bool {
 func v1Once(svc *ssmv1.SSM) {
 	svc.GetParametersByPath(&ssmv1.GetParametersByPathInput{}) // want `GetParametersByPath is called once`
 }
+
+// The mechanical shape: rewritten to the paginator by the suggested fix.
+func loadConfig(ctx context.Context, c *ssm.Client) (map[string]string, error) {
+	cfg := map[string]string{}
+	out, err := c.GetParametersByPath(ctx, &ssm.GetParametersByPathInput{Path: aws.String("/app/config"), Recursive: aws.Bool(true)}) // want `GetParametersByPath is called once`
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range out.Parameters {
+		cfg[aws.ToString(p.Name)] = aws.ToString(p.Value)
+	}
+	return cfg, nil
+}
+
+// Returning the page itself: not mechanical, no fix.
+func firstPage(ctx context.Context, c *ssm.Client) (*ssm.GetParametersByPathOutput, error) {
+	out, err := c.GetParametersByPath(ctx, &ssm.GetParametersByPathInput{Path: aws.String("/app")}) // want `GetParametersByPath is called once`
+	return out, err
+}
