@@ -38,6 +38,7 @@ func newAnalyzer() *analysis.Analyzer {
 		FactTypes: []analysis.Fact{new(Reader), new(Puts)},
 	}
 	a.Flags.Var(Inventory, "inventory", "Terraform parameter inventory (JSON written by ssmlint) telling which names are SecureStrings")
+	a.Flags.Var(&extraWords, "extra-secret-words", "comma-separated words that mark a name as a secret, beyond the built-in ones (config option extra_secret_words)")
 	return a
 }
 
@@ -51,6 +52,9 @@ type Puts struct {
 func (*Puts) AFact() {}
 
 func (p *Puts) String() string { return fmt.Sprintf("puts %d SecureStrings", len(p.Names)) }
+
+// extraWords are the configured extra secret words.
+var extraWords ssmsdk.Words
 
 // reads are the operations that take WithDecryption, and the field that
 // names what they read.
@@ -88,7 +92,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	wrapperReads(pass, vals)
 	checkWrapperCalls(pass, vals, func(name string, path bool) (ssmsdk.Evidence, bool) {
-		return ssmsdk.SecureEvidence(inv, puts, name, path)
+		return ssmsdk.SecureEvidence(inv, puts, name, path, extraWords...)
 	})
 	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	for cur := range ins.Root().Preorder((*ast.CallExpr)(nil)) {
@@ -123,7 +127,7 @@ func run(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		for _, n := range names {
-			ev, secure := ssmsdk.SecureEvidence(inv, puts, n, field == "Path")
+			ev, secure := ssmsdk.SecureEvidence(inv, puts, n, field == "Path", extraWords...)
 			if !secure {
 				continue
 			}

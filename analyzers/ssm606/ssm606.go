@@ -14,11 +14,19 @@ import (
 )
 
 // Analyzer reports secrets put as plain String parameters.
-var Analyzer = &analysis.Analyzer{
-	Name: ssmsdk.AnalyzerName(rules.SSM606),
-	Doc:  ssmsdk.Doc(rules.SSM606),
-	URL:  ssmsdk.URL(rules.SSM606),
-	Run:  run,
+var Analyzer = newAnalyzer()
+
+var extraWords ssmsdk.Words
+
+func newAnalyzer() *analysis.Analyzer {
+	a := &analysis.Analyzer{
+		Name: ssmsdk.AnalyzerName(rules.SSM606),
+		Doc:  ssmsdk.Doc(rules.SSM606),
+		URL:  ssmsdk.URL(rules.SSM606),
+		Run:  run,
+	}
+	a.Flags.Var(&extraWords, "extra-secret-words", "comma-separated words that mark a name as a secret, beyond the built-in ones (config option extra_secret_words)")
+	return a
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -44,7 +52,7 @@ func run(pass *analysis.Pass) (any, error) {
 		if !ok1 || !ok2 || (t != "String" && t != "StringList") {
 			continue
 		}
-		word := secretname.Match(n)
+		word := secretname.Match(n, extraWords...)
 		if word == "" {
 			continue
 		}

@@ -18,8 +18,10 @@ import (
 	"github.com/ssmlint/ssmlint/finding"
 	"github.com/ssmlint/ssmlint/hclcheck"
 	"github.com/ssmlint/ssmlint/hclcheck/checks"
+	"github.com/ssmlint/ssmlint/internal/config"
 	"github.com/ssmlint/ssmlint/internal/gocheck"
 	"github.com/ssmlint/ssmlint/internal/inventory"
+	"github.com/ssmlint/ssmlint/rules"
 )
 
 // parameterInventory collects the aws_ssm_parameter instances of every
@@ -78,7 +80,7 @@ type fixKey struct {
 // scanGo runs the Go analyzers on the packages under each path, through
 // go vet with this executable as the vet tool, with the inventory of the
 // Terraform scanned alongside.
-func scanGo(res *scanResult, paths []string, enabled map[string]bool, inv *inventory.Inventory) {
+func scanGo(res *scanResult, paths []string, enabled map[string]bool, inv *inventory.Inventory, cfg *config.Config) {
 	fail := func(p string, err error) {
 		pos := finding.Pos{Line: 1, Column: 1}
 		res.errors = append(res.errors, finding.Error{Range: finding.Range{File: p, Start: pos, End: pos}, Message: err.Error()})
@@ -100,6 +102,14 @@ func scanGo(res *scanResult, paths []string, enabled map[string]bool, inv *inven
 		}
 		opt.Flags = append(opt.Flags, "-ssm601.inventory="+file)
 	}
+	// Rule options of the configuration become analyzer flags.
+	if cfg != nil {
+		for _, r := range []*rules.Rule{rules.SSM601, rules.SSM606} {
+			if words := stringList(cfg.Option(r, "extra_secret_words")); len(words) > 0 {
+				opt.Flags = append(opt.Flags, "-"+strings.ToLower(r.ID)+".extra-secret-words="+strings.Join(words, ","))
+			}
+		}
+	}
 	seen := map[fixKey]bool{}
 	for _, p := range paths {
 		r, err := gocheck.Run(p, opt)
@@ -117,6 +127,9 @@ func scanGo(res *scanResult, paths []string, enabled map[string]bool, inv *inven
 			}
 		}
 		for i, f := range r.Findings {
+			if cfg != nil && cfg.ExcludedPath(f.Range.File) {
+				continue
+			}
 			k := fixKey{f.Rule.ID, f.Range}
 			if seen[k] {
 				continue // the same package reached through two paths
@@ -131,6 +144,23 @@ func scanGo(res *scanResult, paths []string, enabled map[string]bool, inv *inven
 			}
 		}
 	}
+}
+
+// stringList reads a list option ([]string, or []any of strings).
+func stringList(v any) []string {
+	switch v := v.(type) {
+	case []string:
+		return v
+	case []any:
+		var out []string
+		for _, x := range v {
+			if s, ok := x.(string); ok {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+	return nil
 }
 
 // inventoryFile writes the inventory where go vet can read it, under a

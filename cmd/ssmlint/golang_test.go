@@ -144,3 +144,34 @@ func TestGoBuildError(t *testing.T) {
 		t.Errorf("findings %+v; want the Terraform's SSM201 still reported", r.Findings)
 	}
 }
+
+// The configuration applies to Go findings: severities, exclusions and
+// rule options (extra_secret_words).
+func TestGoConfig(t *testing.T) {
+	dir := crossLang(t)
+	files := map[string]string{
+		".ssmlint.yml": "version: 1\nexclude: [\"app/legacy/**\"]\nrules:\n  SSM601: {severity: warning}\n  SSM606: {options: {extra_secret_words: [pin]}}\n",
+		"app/pin.go": "package app\n\nimport (\n\t\"context\"\n\n\t\"github.com/aws/aws-sdk-go-v2/aws\"\n\t\"github.com/aws/aws-sdk-go-v2/service/ssm\"\n)\n\n" +
+			"// StorePIN stores the card PIN.\nfunc StorePIN(ctx context.Context, c *ssm.Client, v string) {\n\t_, _ = c.PutParameter(ctx, &ssm.PutParameterInput{Name: aws.String(\"/app/card/pin\"), Value: aws.String(v), Type: \"String\"})\n}\n",
+		"app/legacy/old.go": "package legacy\n\nimport (\n\t\"context\"\n\n\t\"github.com/aws/aws-sdk-go-v2/aws\"\n\t\"github.com/aws/aws-sdk-go-v2/service/ssm\"\n)\n\n" +
+			"// Old reads a password without decryption, in an excluded directory.\nfunc Old(ctx context.Context, c *ssm.Client) {\n\t_, _ = c.GetParameter(ctx, &ssm.GetParameterInput{Name: aws.String(\"/app/db/password\")})\n}\n",
+	}
+	for name, body := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r, _ := runJSON(t, dir, ".")
+	got := map[string]string{}
+	for _, f := range r.Findings {
+		got[f.Rule] = f.File + " " + f.Severity
+	}
+	want := map[string]string{"SSM601": "app/config.go warning", "SSM606": "app/pin.go error"}
+	if !maps.Equal(got, want) || len(r.Findings) != 2 {
+		t.Errorf("findings %+v; want %v", r.Findings, want)
+	}
+}

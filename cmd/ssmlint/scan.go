@@ -95,7 +95,7 @@ func scan(paths []string, cfg *config.Config, enabled map[string]bool, vars map[
 		res.inventory = inv.inventory()
 	}
 	if len(goRoots) > 0 {
-		scanGo(res, goRoots, enabled, res.inventory)
+		scanGo(res, goRoots, enabled, res.inventory, cfg)
 	}
 	return res
 }

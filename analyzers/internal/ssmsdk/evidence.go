@@ -78,7 +78,7 @@ type Evidence struct {
 // package (puts maps names to where), or marked as a secret by its name.
 // With path true the name is a hierarchy and the question is about the
 // parameters under it.
-func SecureEvidence(inv *inventory.Inventory, puts map[string]string, name string, path bool) (Evidence, bool) {
+func SecureEvidence(inv *inventory.Inventory, puts map[string]string, name string, path bool, extraWords ...string) (Evidence, bool) {
 	under := func(n string) bool {
 		if !path {
 			return n == name
@@ -104,7 +104,7 @@ func SecureEvidence(inv *inventory.Inventory, puts map[string]string, name strin
 		return Evidence{Name: found[0], Reason: "put as SecureString at " + puts[found[0]]}, true
 	}
 	if !path {
-		if w := secretname.Match(name); w != "" {
+		if w := secretname.Match(name, extraWords...); w != "" {
 			return Evidence{Name: name, Reason: fmt.Sprintf("its name marks a secret (%q)", w)}, true
 		}
 	}
@@ -153,4 +153,26 @@ func SecurePuts(pass *analysis.Pass, vals *Values) map[string]string {
 		})
 	}
 	return out
+}
+
+// Words is a comma-separated list flag (extra secret words).
+type Words []string
+
+// Set is flag.Value's Set.
+func (w *Words) Set(s string) error {
+	*w = nil
+	for _, x := range strings.Split(s, ",") {
+		if x = strings.TrimSpace(x); x != "" {
+			*w = append(*w, strings.ToLower(x))
+		}
+	}
+	return nil
+}
+
+// String is flag.Value's String.
+func (w *Words) String() string {
+	if w == nil {
+		return ""
+	}
+	return strings.Join(*w, ",")
 }
