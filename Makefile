@@ -53,6 +53,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzLoad$$' -fuzztime $(FUZZTIME) ./hclcheck/
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./internal/config/
 	$(GO) test -run '^$$' -fuzz '^FuzzParseHCL$$' -fuzztime $(FUZZTIME) ./internal/suppress/
+	$(GO) test -run '^$$' -fuzz '^FuzzParseGo$$' -fuzztime $(FUZZTIME) ./internal/suppress/
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./internal/baseline/
 	$(GO) test -run '^$$' -fuzz '^FuzzSessionInputs$$' -fuzztime $(FUZZTIME) ./hclcheck/checks/
 

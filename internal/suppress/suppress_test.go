@@ -391,3 +391,29 @@ func TestRealCatalog(t *testing.T) {
 		t.Error("an unknown catalog ID must be a problem")
 	}
 }
+
+// Go directives: at the end of a line, or on their own line above the
+// next line of code; inside a raw string they are not comments.
+func TestParseGo(t *testing.T) {
+	src := "package p\n\n" +
+		"//ssmlint:ignore SSM601 -- decrypted by a sidecar\n" +
+		"func F() {\n" +
+		"\tg() //ssmlint:ignore SSM602 -- one page is enough\n" +
+		"}\n\n" +
+		"var s = `\n//ssmlint:ignore SSM603 -- not a comment\n`\n" +
+		"//ssmlint:ignore SSM604\n" +
+		"var t = 1\n"
+	fi := ParseGo("f.go", []byte(src))
+	if !fi.Match("SSM601", 4) {
+		t.Error("the comment above func F does not cover line 4")
+	}
+	if !fi.Match("SSM602", 5) {
+		t.Error("the trailing comment does not cover its line")
+	}
+	if fi.Match("SSM603", 10) || fi.Match("SSM603", 11) {
+		t.Error("a directive inside a raw string counted")
+	}
+	if ps := fi.Problems(); len(ps) != 1 || ps[0].Range.Start.Line != 11 {
+		t.Errorf("problems %+v; want the directive without a reason on line 11", ps)
+	}
+}
