@@ -74,26 +74,34 @@ const (
 // .terraform/modules, whose modules are loaded only when a module call
 // refers to them. Symbolic links are followed only when they resolve to a
 // place inside root; links that leave root or loop are reported as errors.
-func discover(root string, opt *LoadOptions, errs *errorList) (out []source, goFiles int) {
+// goTree is what the walk saw of Go code: how many .go files, and the
+// directories holding a go.mod (outside testdata and vendor, which the go
+// command ignores too).
+type goTree struct {
+	files   int
+	modules []string
+}
+
+func discover(root string, opt *LoadOptions, errs *errorList) (out []source, gt goTree) {
 	rootReal, err := filepath.EvalSymlinks(root)
 	if err != nil {
 		errs.add(fileError(root, fmt.Sprintf("cannot read %s: %v", root, unwrapPathError(err))))
-		return nil, 0
+		return nil, gt
 	}
 	rootAbs, _ := filepath.Abs(rootReal)
 	fi, err := os.Stat(root)
 	if err != nil {
 		errs.add(fileError(root, fmt.Sprintf("cannot read %s: %v", root, unwrapPathError(err))))
-		return nil, 0
+		return nil, gt
 	}
 	if !fi.IsDir() {
 		if k, ok := classify(root); ok {
 			out = append(out, source{path: root, dir: filepath.Dir(root), kind: k})
 		}
 		if strings.HasSuffix(root, ".go") {
-			goFiles = 1
+			gt.files = 1
 		}
-		return out, goFiles
+		return out, gt
 	}
 	visited := map[string]bool{rootAbs: true}
 	var walk func(dir string)
@@ -158,8 +166,11 @@ func discover(root string, opt *LoadOptions, errs *errorList) (out []source, goF
 			}
 			k, ok := classify(name)
 			if !ok {
-				if strings.HasSuffix(name, ".go") {
-					goFiles++
+				switch {
+				case strings.HasSuffix(name, ".go"):
+					gt.files++
+				case name == "go.mod" && !goIgnored(rel):
+					gt.modules = append(gt.modules, dir)
 				}
 				continue
 			}
@@ -170,7 +181,19 @@ func discover(root string, opt *LoadOptions, errs *errorList) (out []source, goF
 		}
 	}
 	walk(root)
-	return out, goFiles
+	return out, gt
+}
+
+// goIgnored reports a path under a testdata or vendor directory, or one
+// whose name starts with "_": the go command does not build those.
+func goIgnored(rel string) bool {
+	parts := strings.Split(rel, "/")
+	for _, p := range parts[:len(parts)-1] {
+		if p == "testdata" || p == "vendor" || strings.HasPrefix(p, "_") {
+			return true
+		}
+	}
+	return false
 }
 
 // skipDir reports whether a directory is never descended into. rel is the

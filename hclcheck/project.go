@@ -57,6 +57,9 @@ type Result struct {
 	// GoFiles counts the .go files the walk met (outside hidden
 	// directories): only when there are some is there Go code to analyze.
 	GoFiles int
+	// GoModules are the directories under the root holding a go.mod
+	// (outside testdata and vendor).
+	GoModules []string
 }
 
 // DropUnless removes the findings whose condition a fact in facts
@@ -124,9 +127,9 @@ func Scan(root string, lopt LoadOptions, eopt EvalOptions, checks []Check, s Set
 		abs = real
 	}
 	p.rootAbs = abs
-	srcs, goFiles := discover(root, &p.lopt, p.errs)
+	srcs, gt := discover(root, &p.lopt, p.errs)
 	p.read(srcs)
-	if s.ObserveOnlyWithGo && goFiles == 0 {
+	if s.ObserveOnlyWithGo && gt.files == 0 {
 		s.Observe = nil
 	}
 	p.extra = loadVarFiles(eopt.VarFiles, p.lopt.MaxFileSize, p.errs)
@@ -165,7 +168,7 @@ func Scan(root string, lopt LoadOptions, eopt EvalOptions, checks []Check, s Set
 	parallel(len(late), s.Workers, func(i int) { lateResults[i] = p.check(late[i], eopt, checks, &s) })
 	kept = append(kept, lateResults...)
 
-	res := &Result{Sources: p.content, Files: len(p.content), Configs: len(kept), GoFiles: goFiles}
+	res := &Result{Sources: p.content, Files: len(p.content), Configs: len(kept), GoFiles: gt.files, GoModules: gt.modules}
 	res.Findings, res.Unless, res.Facts, res.Errors = merge(kept)
 	res.DropUnless(res.Facts)
 	seen := map[finding.Error]bool{}

@@ -57,16 +57,35 @@ func goAnalyzers(enabled map[string]bool) []*analysis.Analyzer {
 	return out
 }
 
-// goPaths are the paths inside a Go module, when a Go rule is enabled.
-func goPaths(paths []string, enabled map[string]bool) []string {
-	if len(goAnalyzers(enabled)) == 0 {
-		return nil
-	}
+// goDirs are where to run the Go analyzers for a scanned path: the path
+// itself when it is inside a Go module, and each module nested under it
+// (a monorepo's services, each with its go.mod), whose packages the
+// enclosing module's ./... does not include.
+func goDirs(path string, modules []string) []string {
 	var out []string
-	for _, p := range paths {
-		if gocheck.ModuleRoot(p) != "" {
-			out = append(out, p)
+	own := gocheck.ModuleRoot(path)
+	if own != "" {
+		out = append(out, path)
+	}
+	for _, m := range modules {
+		if abs, err := filepath.Abs(m); err == nil && abs != own {
+			out = append(out, m)
 		}
+	}
+	return out
+}
+
+// dedupDirs drops directories listed twice (by absolute path).
+func dedupDirs(dirs []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, d := range dirs {
+		abs, err := filepath.Abs(d)
+		if err != nil || seen[abs] {
+			continue
+		}
+		seen[abs] = true
+		out = append(out, d)
 	}
 	return out
 }

@@ -175,3 +175,37 @@ func TestGoConfig(t *testing.T) {
 		t.Errorf("findings %+v; want %v", r.Findings, want)
 	}
 }
+
+// make run's Go example: a wrapper called with decryption off for a name
+// only the Terraform knows is a SecureString, and a one-page listing; a
+// nested Go module under the scanned path is analyzed in its own right.
+func TestGoExample(t *testing.T) {
+	ex := filepath.Join(repoRoot(t), "examples", "parameter-store-go")
+	dl := exec.Command("go", "mod", "download")
+	dl.Dir = ex
+	if out, err := dl.CombinedOutput(); err != nil {
+		t.Fatalf("go mod download: %v\n%s", err, out)
+	}
+	r, code := runJSON(t, repoRoot(t), "examples")
+	if code != 1 || len(r.Errors) != 0 {
+		t.Fatalf("exit %d, errors %+v", code, r.Errors)
+	}
+	var got []string
+	for _, f := range r.Findings {
+		if strings.HasPrefix(f.File, "examples/parameter-store-go/") {
+			got = append(got, f.Rule+" "+f.File+":"+strconv.Itoa(f.Line)+" "+f.Resource)
+		}
+	}
+	want := []string{
+		"SSM601 examples/parameter-store-go/config/config.go:23 DSN",
+		"SSM602 examples/parameter-store-go/config/config.go:34 All",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("Go example findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	for _, f := range r.Findings {
+		if f.Rule == "SSM601" && !strings.Contains(f.Message, "declared SecureString by aws_ssm_parameter.db_dsn at examples/parameter-store-go/terraform/main.tf:8") {
+			t.Errorf("SSM601 does not cite the Terraform: %s", f.Message)
+		}
+	}
+}

@@ -3,7 +3,6 @@ package main
 import (
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 
 	"github.com/ssmlint/ssmlint/finding"
@@ -55,9 +54,10 @@ func scan(paths []string, cfg *config.Config, enabled map[string]bool, vars map[
 	}
 	// The Go analyzers read the parameter inventory of the Terraform scanned
 	// in the same run: collect it while the configurations are checked.
-	goRoots := goPaths(paths, enabled)
+	goOn := len(goAnalyzers(enabled)) > 0
+	var goRoots []string
 	var inv parameterInventory
-	if len(goRoots) > 0 || wantInventory {
+	if goOn || wantInventory {
 		settings.Observe, settings.ObserveOnlyWithGo = inv.observe, !wantInventory
 	}
 	var results []*hclcheck.Result
@@ -75,10 +75,11 @@ func scan(paths []string, cfg *config.Config, enabled map[string]bool, vars map[
 			res.sources[path] = src
 		}
 		results = append(results, r)
-		if r.GoFiles == 0 {
-			goRoots = slices.DeleteFunc(goRoots, func(p string) bool { return p == root })
-		} else if slices.Contains(goRoots, root) {
-			res.files += r.GoFiles
+		if goOn && r.GoFiles > 0 {
+			if dirs := goDirs(root, r.GoModules); len(dirs) > 0 {
+				goRoots = append(goRoots, dirs...)
+				res.files += r.GoFiles
+			}
 		}
 		for f := range r.Facts {
 			facts[f] = true
@@ -94,6 +95,7 @@ func scan(paths []string, cfg *config.Config, enabled map[string]bool, vars map[
 	if len(goRoots) > 0 || wantInventory {
 		res.inventory = inv.inventory()
 	}
+	goRoots = dedupDirs(goRoots)
 	if len(goRoots) > 0 {
 		scanGo(res, goRoots, enabled, res.inventory, cfg)
 	}

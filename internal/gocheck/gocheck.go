@@ -111,6 +111,9 @@ func Run(dir string, opt Options) (*Result, error) {
 	if err := res.readJSON(&stdout); err != nil {
 		return nil, fmt.Errorf("reading go vet's output in %s: %w", dir, err)
 	}
+	if strings.Contains(stderr.String(), "matched no packages") && len(res.Findings) == 0 {
+		return res, nil // Go files only in nested modules or ignored directories
+	}
 	res.Errors = append(res.Errors, buildErrors(dir, stderr.String())...)
 	if runErr != nil && len(res.Errors) == 0 {
 		res.Errors = append(res.Errors, dirError(dir, "go vet failed: "+strings.TrimSpace(stderr.String())))
