@@ -151,25 +151,12 @@ func enclosingBody(cur inspector.Cursor) *ast.BlockStmt {
 	return nil
 }
 
-// nameList reads the constant names (one, or a list for GetParameters:
-// []string{…}, []*string{aws.String(…)}, aws.StringSlice([]string{…})).
+// nameList reads the constant names (one, or a list for GetParameters).
 // Names that are not constant are left out; ok is false when none is.
 func nameList(pass *analysis.Pass, vals *ssmsdk.Values, e ast.Expr, list bool) ([]string, bool) {
-	if !list {
-		s, ok := vals.String(e)
-		return []string{s}, ok
-	}
-	if call, ok := e.(*ast.CallExpr); ok && len(call.Args) == 1 &&
-		(ssmsdk.IsFunc(pass.TypesInfo, call, ssmsdk.V1AWS, "StringSlice") || ssmsdk.IsFunc(pass.TypesInfo, call, ssmsdk.V2AWS, "StringSlice")) {
-		e = call.Args[0]
-	}
-	lit, ok := e.(*ast.CompositeLit)
-	if !ok {
-		return nil, false
-	}
 	var out []string
-	for _, el := range lit.Elts {
-		if s, ok := vals.String(el); ok {
+	for _, x := range ssmsdk.NameExprs(pass.TypesInfo, e, list) {
+		if s, ok := vals.String(x); ok {
 			out = append(out, s)
 		}
 	}

@@ -4,7 +4,6 @@ package ssm603
 
 import (
 	"fmt"
-	"go/ast"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -28,16 +27,12 @@ func run(pass *analysis.Pass) (any, error) {
 	if !ssmsdk.ImportsSSM(pass.Pkg) {
 		return nil, nil
 	}
-	for _, s := range ssmsdk.Sites(pass.TypesInfo, pass.Files) {
-		if s.Op != "GetParameters" {
+	for _, r := range ssmsdk.Reads(pass.TypesInfo, pass.Files, "GetParameters") {
+		names, _ := r.In.Set("Names")
+		if names == nil {
 			continue
 		}
-		in, ok := ssmsdk.ReadInput(pass.TypesInfo, s.Body, s.Input)
-		if !ok {
-			continue
-		}
-		names, _ := in.Set("Names")
-		lit := listLiteral(pass, names)
+		lit := ssmsdk.ListLiteral(pass.TypesInfo, names)
 		if lit == nil || len(lit.Elts) <= MaxNames {
 			continue
 		}
@@ -50,19 +45,4 @@ func run(pass *analysis.Pass) (any, error) {
 		})
 	}
 	return nil, nil
-}
-
-// listLiteral is the list literal of names: []string{…}, []*string{…},
-// or aws.StringSlice([]string{…}).
-func listLiteral(pass *analysis.Pass, e ast.Expr) *ast.CompositeLit {
-	if e == nil {
-		return nil
-	}
-	e = ast.Unparen(e)
-	if call, ok := e.(*ast.CallExpr); ok && len(call.Args) == 1 &&
-		(ssmsdk.IsFunc(pass.TypesInfo, call, ssmsdk.V1AWS, "StringSlice") || ssmsdk.IsFunc(pass.TypesInfo, call, ssmsdk.V2AWS, "StringSlice")) {
-		e = ast.Unparen(call.Args[0])
-	}
-	lit, _ := e.(*ast.CompositeLit)
-	return lit
 }

@@ -3,7 +3,8 @@
 package ssm604
 
 import (
-	"go/ast"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -37,34 +38,20 @@ func run(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	vals := ssmsdk.NewValues(pass)
-	for _, s := range ssmsdk.Sites(pass.TypesInfo, pass.Files) {
-		field, ok := nameFields[s.Op]
-		if !ok {
-			continue
-		}
-		in, ok := ssmsdk.ReadInput(pass.TypesInfo, s.Body, s.Input)
-		if !ok {
-			continue
-		}
-		e, _ := in.Set(field)
-		if e == nil {
-			continue
-		}
-		exprs := []ast.Expr{e}
-		if field == "Names" {
-			exprs = elements(pass, e)
-		}
-		for _, x := range exprs {
+	for _, r := range ssmsdk.Reads(pass.TypesInfo, pass.Files, slices.Collect(maps.Keys(nameFields))...) {
+		field := nameFields[r.Op]
+		e, _ := r.In.Set(field)
+		for _, x := range ssmsdk.NameExprs(pass.TypesInfo, e, field == "Names") {
 			name, ok := vals.String(x)
 			if !ok || strings.HasPrefix(name, "arn:") {
 				continue // ARNs are checked by their own rules
 			}
-			for _, p := range problems(name, s.Op, field) {
+			for _, p := range problems(name, r.Op, field) {
 				pass.Report(analysis.Diagnostic{
 					Pos:      x.Pos(),
 					End:      x.End(),
 					Category: rules.SSM604.ID,
-					Message:  s.Op + " " + strconv.Quote(name) + ": " + p,
+					Message:  r.Op + " " + strconv.Quote(name) + ": " + p,
 					URL:      ssmsdk.URL(rules.SSM604),
 				})
 				break
@@ -89,17 +76,4 @@ func problems(name, op, field string) []string {
 		out = append(out, p.Message)
 	}
 	return out
-}
-
-// elements are the names in a list literal.
-func elements(pass *analysis.Pass, e ast.Expr) []ast.Expr {
-	e = ast.Unparen(e)
-	if call, ok := e.(*ast.CallExpr); ok && len(call.Args) == 1 &&
-		(ssmsdk.IsFunc(pass.TypesInfo, call, ssmsdk.V1AWS, "StringSlice") || ssmsdk.IsFunc(pass.TypesInfo, call, ssmsdk.V2AWS, "StringSlice")) {
-		e = ast.Unparen(call.Args[0])
-	}
-	if lit, ok := e.(*ast.CompositeLit); ok {
-		return lit.Elts
-	}
-	return nil
 }

@@ -22,14 +22,8 @@ func run(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	vals := ssmsdk.NewValues(pass)
-	for _, s := range ssmsdk.Sites(pass.TypesInfo, pass.Files) {
-		if s.Op != "PutParameter" {
-			continue
-		}
-		in, ok := ssmsdk.ReadInput(pass.TypesInfo, s.Body, s.Input)
-		if !ok {
-			continue
-		}
+	for _, r := range ssmsdk.Reads(pass.TypesInfo, pass.Files, "PutParameter") {
+		in := r.In
 		typ, _ := in.Set("Type")
 		value, _ := in.Set("Value")
 		if typ == nil || value == nil {

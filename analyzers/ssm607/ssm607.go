@@ -4,7 +4,6 @@ package ssm607
 
 import (
 	"fmt"
-	"go/ast"
 	"strconv"
 	"strings"
 
@@ -57,27 +56,10 @@ func run(pass *analysis.Pass) (any, error) {
 		roots[root(p.Name)] = true
 	}
 	vals := ssmsdk.NewValues(pass)
-	for _, s := range ssmsdk.Sites(pass.TypesInfo, pass.Files) {
-		field, ok := nameFields[s.Op]
-		if !ok {
-			continue
-		}
-		in, ok := ssmsdk.ReadInput(pass.TypesInfo, s.Body, s.Input)
-		if !ok {
-			continue
-		}
-		e, _ := in.Set(field)
-		if e == nil {
-			continue
-		}
-		exprs := []ast.Expr{e}
-		if field == "Names" {
-			exprs = nil
-			if lit, ok := ast.Unparen(e).(*ast.CompositeLit); ok {
-				exprs = lit.Elts
-			}
-		}
-		for _, x := range exprs {
+	for _, r := range ssmsdk.Reads(pass.TypesInfo, pass.Files, "GetParameter", "GetParameterHistory", "GetParameters") {
+		field := nameFields[r.Op]
+		e, _ := r.In.Set(field)
+		for _, x := range ssmsdk.NameExprs(pass.TypesInfo, e, field == "Names") {
 			name, ok := vals.String(x)
 			// Only names in a hierarchy the Terraform manages: a name
 			// elsewhere (AWS's public /aws/service/…, another team's
@@ -85,7 +67,7 @@ func run(pass *analysis.Pass) (any, error) {
 			if !ok || declared[name] || !roots[root(name)] || strings.HasPrefix(name, "arn:") {
 				continue
 			}
-			msg := fmt.Sprintf("%s reads %s, which no aws_ssm_parameter of the scanned Terraform declares, though it declares others under %q: the read fails with ParameterNotFound", s.Op, strconv.Quote(name), root(name))
+			msg := fmt.Sprintf("%s reads %s, which no aws_ssm_parameter of the scanned Terraform declares, though it declares others under %q: the read fails with ParameterNotFound", r.Op, strconv.Quote(name), root(name))
 			if near := suggest.Nearest(name, names); near != "" {
 				msg += fmt.Sprintf("; did you mean %q?", near)
 			}

@@ -124,7 +124,7 @@ func scanGo(res *scanResult, paths []string, enabled map[string]bool, inv *inven
 	// Rule options of the configuration become analyzer flags.
 	if cfg != nil {
 		for _, r := range []*rules.Rule{rules.SSM601, rules.SSM606} {
-			if words := stringList(cfg.Option(r, "extra_secret_words")); len(words) > 0 {
+			if words := cfg.OptionStrings(r, "extra_secret_words"); len(words) > 0 {
 				opt.Flags = append(opt.Flags, "-"+strings.ToLower(r.ID)+".extra-secret-words="+strings.Join(words, ","))
 			}
 		}
@@ -163,23 +163,6 @@ func scanGo(res *scanResult, paths []string, enabled map[string]bool, inv *inven
 			}
 		}
 	}
-}
-
-// stringList reads a list option ([]string, or []any of strings).
-func stringList(v any) []string {
-	switch v := v.(type) {
-	case []string:
-		return v
-	case []any:
-		var out []string
-		for _, x := range v {
-			if s, ok := x.(string); ok {
-				out = append(out, s)
-			}
-		}
-		return out
-	}
-	return nil
 }
 
 // inventoryFile writes the inventory where go vet can read it, under a

@@ -59,20 +59,7 @@ func ParseGo(filename string, src []byte) *FileIgnores {
 		if d == nil {
 			continue
 		}
-		line := start.Line
-		if !code[line] {
-			line++
-			for line <= lastLine && !code[line] && isCommentLine(comments, line) {
-				line++
-			}
-			if !code[line] {
-				for _, r := range d.rules {
-					r.blank = line <= lastLine
-				}
-				line = 0
-			}
-		}
-		fi.add(d, line)
+		fi.place(d, start.Line, lastLine, code, func(l int) bool { return isCommentLine(comments, l) })
 	}
 	return fi
 }

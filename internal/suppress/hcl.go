@@ -61,26 +61,29 @@ func parseHCL(filename string, src []byte, lookup lookupFunc) *FileIgnores {
 		if d == nil {
 			continue
 		}
-		line := start.Line
-		if !code[line] {
-			// A comment on its own line applies to the next line that is
-			// not a comment line.
-			line++
-			for line <= lastLine && comment[line] && !code[line] {
-				line++
-			}
-			if !code[line] {
-				// A blank line (or the end of the file) follows: the
-				// comment applies to nothing.
-				for _, r := range d.rules {
-					r.blank = line <= lastLine
-				}
-				line = 0
-			}
-		}
-		fi.add(d, line)
+		fi.place(d, start.Line, lastLine, code, func(l int) bool { return comment[l] })
 	}
 	return fi
+}
+
+// place records a directive found on line: it applies to that line when
+// the line holds code too, else to the next line of code after any
+// comment lines. Followed by a blank line (or the end of the file), it
+// applies to nothing.
+func (fi *FileIgnores) place(d *directive, line, lastLine int, code map[int]bool, commentLine func(int) bool) {
+	if !code[line] {
+		line++
+		for line <= lastLine && commentLine(line) && !code[line] {
+			line++
+		}
+		if !code[line] {
+			for _, r := range d.rules {
+				r.blank = line <= lastLine
+			}
+			line = 0
+		}
+	}
+	fi.add(d, line)
 }
 
 // add records a directive that applies to line (0 for none).

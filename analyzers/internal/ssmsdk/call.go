@@ -8,6 +8,7 @@ package ssmsdk
 import (
 	"go/ast"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/types/typeutil"
@@ -161,4 +162,53 @@ func Sites(info *types.Info, files []*ast.File) []Site {
 		})
 	}
 	return out
+}
+
+// Read is an SSM operation call with the fields of its input.
+type Read struct {
+	Site
+	In Input
+}
+
+// Reads lists the calls of the given operations whose input can be read
+// (see ReadInput), in source order.
+func Reads(info *types.Info, files []*ast.File, ops ...string) []Read {
+	var out []Read
+	for _, s := range Sites(info, files) {
+		if !slices.Contains(ops, s.Op) {
+			continue
+		}
+		if in, ok := ReadInput(info, s.Body, s.Input); ok {
+			out = append(out, Read{s, in})
+		}
+	}
+	return out
+}
+
+// NameExprs are the expressions naming parameters in a field's value: the
+// value itself, or for a list (Names) the elements of its literal:
+// []string{…}, []*string{…}, aws.StringSlice([]string{…}). It returns nil
+// for a list that is not a literal.
+func NameExprs(info *types.Info, e ast.Expr, list bool) []ast.Expr {
+	if e == nil {
+		return nil
+	}
+	if !list {
+		return []ast.Expr{e}
+	}
+	if lit := ListLiteral(info, e); lit != nil {
+		return lit.Elts
+	}
+	return nil
+}
+
+// ListLiteral is the composite literal of a list of names, or nil.
+func ListLiteral(info *types.Info, e ast.Expr) *ast.CompositeLit {
+	e = ast.Unparen(e)
+	if call, ok := e.(*ast.CallExpr); ok && len(call.Args) == 1 &&
+		(IsFunc(info, call, V1AWS, "StringSlice") || IsFunc(info, call, V2AWS, "StringSlice")) {
+		e = ast.Unparen(call.Args[0])
+	}
+	lit, _ := e.(*ast.CompositeLit)
+	return lit
 }

@@ -2,7 +2,6 @@ package ssmsdk
 
 import (
 	"fmt"
-	"go/ast"
 	"os"
 	"slices"
 	"strings"
@@ -122,35 +121,20 @@ func shortFile(path string) string {
 // constant name as a SecureString: name -> "file.go:12".
 func SecurePuts(pass *analysis.Pass, vals *Values) map[string]string {
 	out := map[string]string{}
-	for _, f := range pass.Files {
-		ast.Inspect(f, func(n ast.Node) bool {
-			call, ok := n.(*ast.CallExpr)
-			if !ok {
-				return true
+	for _, r := range Reads(pass.TypesInfo, pass.Files, "PutParameter") {
+		typ, _ := r.In.Set("Type")
+		name, _ := r.In.Set("Name")
+		if typ == nil || name == nil {
+			continue
+		}
+		t, ok1 := vals.String(typ)
+		s, ok2 := vals.String(name)
+		if ok1 && ok2 && t == "SecureString" {
+			if _, seen := out[s]; !seen {
+				p := pass.Fset.Position(r.Expr.Pos())
+				out[s] = fmt.Sprintf("%s:%d", shortFile(p.Filename), p.Line)
 			}
-			c, ok := Match(pass.TypesInfo, call)
-			if !ok || c.Op != "PutParameter" {
-				return true
-			}
-			in, ok := ReadInput(pass.TypesInfo, nil, c.Input)
-			if !ok {
-				return true
-			}
-			typ, _ := in.Set("Type")
-			name, _ := in.Set("Name")
-			if typ == nil || name == nil {
-				return true
-			}
-			t, ok1 := vals.String(typ)
-			s, ok2 := vals.String(name)
-			if ok1 && ok2 && t == "SecureString" {
-				if _, seen := out[s]; !seen {
-					p := pass.Fset.Position(call.Pos())
-					out[s] = fmt.Sprintf("%s:%d", shortFile(p.Filename), p.Line)
-				}
-			}
-			return true
-		})
+		}
 	}
 	return out
 }
