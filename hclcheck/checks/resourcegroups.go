@@ -87,11 +87,14 @@ func unmatchedResourceGroup(pass *hclcheck.Pass, t *hclcheck.Resource, values *h
 			continue
 		}
 		if len(tf.Values) == 0 {
-			if len(f.carriers[tf.Key]) > 0 {
+			if f.carriesKey(tf.Key) {
 				continue
 			}
-		} else if slices.ContainsFunc(tf.Values, func(v string) bool { _, ok := f.carriers[tf.Key][v]; return ok }) {
+		} else if slices.ContainsFunc(tf.Values, func(v string) bool { return f.carries(tf.Key, v) }) {
 			continue
+		}
+		if !f.settled() {
+			return
 		}
 		want := tf.Values
 		shown := "any value"

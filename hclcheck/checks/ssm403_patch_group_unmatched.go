@@ -28,11 +28,11 @@ func patchGroupUnmatched(pass *hclcheck.Pass) {
 		if !ok {
 			continue
 		}
-		if _, ok := f.carriers["Patch Group"][name]; ok {
+		if f.carries("Patch Group", name) || f.carries("PatchGroup", name) {
 			continue
 		}
-		if _, ok := f.carriers["PatchGroup"][name]; ok {
-			continue
+		if !f.settled() {
+			return // some machine's tags cannot be known
 		}
 		pass.Report(g, hclcheck.At(g, a), "patch_group",
 			"patch group %q is carried by no instance or launch template of the stack under the tag key \"Patch Group\" or \"PatchGroup\"%s", name, tagHint(f, patchGroupTagKeys, []string{name}))

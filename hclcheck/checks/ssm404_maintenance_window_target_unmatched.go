@@ -69,9 +69,12 @@ func unmatchedTag(pass *hclcheck.Pass, t *hclcheck.Resource, key string, values 
 		return
 	}
 	for _, v := range want {
-		if _, ok := f.carriers[key][v]; ok {
+		if f.carries(key, v) {
 			return
 		}
+	}
+	if !f.settled() {
+		return
 	}
 	pass.Report(t, values.Range(), "targets.values",
 		"%s selects instances tagged %s = %s, and no instance, launch template or autoscaling group of the stack carries that tag%s",

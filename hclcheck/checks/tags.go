@@ -24,8 +24,55 @@ type fleet struct {
 	// carriers maps a tag key and value to the first resource carrying it.
 	carriers map[string]map[string]string
 	// complete is false when some machine's tags, or some machine, cannot
-	// be known: then "no machine carries this tag" cannot be claimed.
+	// be known: then "no machine carries this tag" cannot be claimed. It
+	// is final only once pending is empty (see settled).
 	complete bool
+	// pending reads the machines' tags not read yet, one machine per step:
+	// evaluating tags is the costly part, and a tag that is found early
+	// needs no more of them.
+	pending []func()
+}
+
+// carries reports whether some machine carries key = value, reading
+// machines' tags only until one does.
+func (f *fleet) carries(key, value string) bool {
+	for {
+		if _, ok := f.carriers[key][value]; ok {
+			return true
+		}
+		if len(f.pending) == 0 || !f.complete {
+			return false
+		}
+		step := f.pending[0]
+		f.pending = f.pending[1:]
+		step()
+	}
+}
+
+// carriesKey reports whether some machine carries the key at all.
+func (f *fleet) carriesKey(key string) bool {
+	for {
+		if len(f.carriers[key]) > 0 {
+			return true
+		}
+		if len(f.pending) == 0 || !f.complete {
+			return false
+		}
+		step := f.pending[0]
+		f.pending = f.pending[1:]
+		step()
+	}
+}
+
+// settled reads every machine's tags and reports whether they are all
+// known: only then can "no machine carries this" be claimed.
+func (f *fleet) settled() bool {
+	for len(f.pending) > 0 && f.complete {
+		step := f.pending[0]
+		f.pending = f.pending[1:]
+		step()
+	}
+	return f.declared > 0 && f.complete
 }
 
 // instanceMakers are resources that launch instances whose tags ssmlint
@@ -59,41 +106,44 @@ func readFleet(c *hclcheck.Config) *fleet {
 	}
 	f.complete = true
 	for _, r := range instances {
-		f.addAttr(r.Addr, r.Body.Attr("tags"))
-		f.addMap(r.Addr, defaults.of(r))
-		if !f.complete {
-			return f
-		}
+		f.pending = append(f.pending, func() {
+			f.addAttr(r.Addr, r.Body.Attr("tags"))
+			f.addMap(r.Addr, defaults.of(r))
+		})
 	}
 	for _, lt := range templates {
-		for _, ts := range lt.Body.Blocks("tag_specifications") {
-			rt, _, ok := hclcheck.AttrString(ts, "resource_type")
-			if ts.Uncertain || !ok {
-				f.complete = false
-				return f
+		f.pending = append(f.pending, func() {
+			for _, ts := range lt.Body.Blocks("tag_specifications") {
+				rt, _, ok := hclcheck.AttrString(ts, "resource_type")
+				if ts.Uncertain || !ok {
+					f.complete = false
+					return
+				}
+				if rt == "instance" {
+					f.addAttr(lt.Addr, ts.Attr("tags"))
+				}
 			}
-			if rt == "instance" {
-				f.addAttr(lt.Addr, ts.Attr("tags"))
-			}
-		}
+		})
 	}
 	for _, asg := range groups {
-		if len(launchTemplatesOf(c, asg)) == 0 && !asg.Body.Has("launch_configuration") {
-			f.complete = false // its template is not in the stack
-		}
-		f.addTagList(asg.Addr, asg.Body.Attr("tags"))
-		for _, t := range asg.Body.Blocks("tag") {
-			k, _, ok1 := hclcheck.AttrString(t, "key")
-			v, _, ok2 := hclcheck.AttrString(t, "value")
-			p, _, ok3 := hclcheck.AttrString(t, "propagate_at_launch")
-			if t.Uncertain || !ok1 || !ok2 || !ok3 {
-				f.complete = false
-				continue
+		f.pending = append(f.pending, func() {
+			if len(launchTemplatesOf(c, asg)) == 0 && !asg.Body.Has("launch_configuration") {
+				f.complete = false // its template is not in the stack
 			}
-			if p == "true" {
-				f.add(asg.Addr, k, v)
+			f.addTagList(asg.Addr, asg.Body.Attr("tags"))
+			for _, t := range asg.Body.Blocks("tag") {
+				k, _, ok1 := hclcheck.AttrString(t, "key")
+				v, _, ok2 := hclcheck.AttrString(t, "value")
+				p, _, ok3 := hclcheck.AttrString(t, "propagate_at_launch")
+				if t.Uncertain || !ok1 || !ok2 || !ok3 {
+					f.complete = false
+					continue
+				}
+				if p == "true" {
+					f.add(asg.Addr, k, v)
+				}
 			}
-		}
+		})
 	}
 	return f
 }
