@@ -179,7 +179,11 @@ func inventoryFile(inv *inventory.Inventory) (string, error) {
 	}
 	dir = filepath.Join(dir, "ssmlint")
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return "", fmt.Errorf("writing the parameter inventory for the Go analyzers: %w", err)
+		// A read-only home (some CI containers): the temporary directory.
+		dir = filepath.Join(os.TempDir(), "ssmlint")
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return "", fmt.Errorf("writing the parameter inventory for the Go analyzers: %w", err)
+		}
 	}
 	sum := sha256.Sum256(buf.Bytes())
 	file := filepath.Join(dir, "inventory-"+hex.EncodeToString(sum[:12])+".json")

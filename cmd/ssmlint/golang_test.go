@@ -209,3 +209,25 @@ func TestGoExample(t *testing.T) {
 		}
 	}
 }
+
+// The Terraform and the Go given as separate paths still meet: the
+// inventory of one path reaches the analyzers of another. A single .go
+// file is analyzed with its package, and only its findings are kept.
+func TestGoSeparatePaths(t *testing.T) {
+	dir := crossLang(t)
+	for _, args := range [][]string{{"terraform", "app"}, {"app", "terraform"}, {"terraform", "app/config.go"}} {
+		r, code := runJSON(t, dir, args...)
+		if code != 1 || len(r.Findings) != 1 || r.Findings[0].Rule != "SSM601" || r.Findings[0].File != "app/config.go" {
+			t.Errorf("ssmlint %v: exit %d, findings %+v, errors %+v; want the SSM601 in app/config.go", args, code, r.Findings, r.Errors)
+		}
+	}
+	other := "package app\n\nimport (\n\t\"context\"\n\n\t\"github.com/aws/aws-sdk-go-v2/aws\"\n\t\"github.com/aws/aws-sdk-go-v2/service/ssm\"\n)\n\n" +
+		"// Token reads a token without decryption.\nfunc Token(ctx context.Context, c *ssm.Client) {\n\t_, _ = c.GetParameter(ctx, &ssm.GetParameterInput{Name: aws.String(\"/app/api/token\")})\n}\n"
+	if err := os.WriteFile(filepath.Join(dir, "app", "token.go"), []byte(other), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r, _ := runJSON(t, dir, "app/token.go")
+	if len(r.Findings) != 1 || r.Findings[0].File != "app/token.go" {
+		t.Errorf("ssmlint app/token.go: findings %+v; want only the one in token.go", r.Findings)
+	}
+}

@@ -58,7 +58,10 @@ func scan(paths []string, cfg *config.Config, enabled map[string]bool, vars map[
 	var goRoots []string
 	var inv parameterInventory
 	if goOn || wantInventory {
-		settings.Observe, settings.ObserveOnlyWithGo = inv.observe, !wantInventory
+		// With one path, its own walk tells whether there is Go code to
+		// hand the inventory to; with several, the Terraform of one path
+		// may be read by the Go of another.
+		settings.Observe, settings.ObserveOnlyWithGo = inv.observe, !wantInventory && len(paths) == 1
 	}
 	var results []*hclcheck.Result
 	facts := map[string]bool{}

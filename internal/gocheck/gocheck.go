@@ -86,18 +86,27 @@ type Options struct {
 	Flags []string
 }
 
-// Run analyzes the packages dir/... of the Go module containing dir.
+// Run analyzes the packages dir/... of the Go module containing dir. For
+// a single .go file it analyzes the file's package and keeps the findings
+// in that file.
 func Run(dir string, opt Options) (*Result, error) {
 	res := &Result{Fixes: map[int][]Fix{}}
 	if len(opt.Analyzers) == 0 {
 		return res, nil
+	}
+	pattern, only := "./...", ""
+	if fi, err := os.Stat(dir); err == nil && !fi.IsDir() {
+		if only, err = filepath.Abs(dir); err != nil {
+			return nil, err
+		}
+		dir, pattern = filepath.Dir(dir), "."
 	}
 	args := []string{"vet", "-vettool=" + opt.Tool, "-json"}
 	for _, a := range opt.Analyzers {
 		args = append(args, "-"+a)
 	}
 	args = append(args, opt.Flags...)
-	args = append(args, "./...")
+	args = append(args, pattern)
 	cmd := exec.Command("go", args...)
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), VetToolEnv+"=1")
@@ -110,6 +119,9 @@ func Run(dir string, opt Options) (*Result, error) {
 	}
 	if err := res.readJSON(&stdout); err != nil {
 		return nil, fmt.Errorf("reading go vet's output in %s: %w", dir, err)
+	}
+	if only != "" {
+		res.keepFile(only)
 	}
 	if strings.Contains(stderr.String(), "matched no packages") && len(res.Findings) == 0 {
 		return res, nil // Go files only in nested modules or ignored directories
@@ -204,6 +216,21 @@ func (res *Result) readJSON(r io.Reader) error {
 		res.Findings = append(res.Findings, f)
 	}
 	return nil
+}
+
+// keepFile drops the findings (and their fixes) outside file.
+func (res *Result) keepFile(file string) {
+	var kept []finding.Finding
+	fixes := map[int][]Fix{}
+	for i, f := range res.Findings {
+		if abs, err := filepath.Abs(f.Range.File); err == nil && abs == file {
+			if fx, ok := res.Fixes[i]; ok {
+				fixes[len(kept)] = fx
+			}
+			kept = append(kept, f)
+		}
+	}
+	res.Findings, res.Fixes = kept, fixes
 }
 
 type posn struct {
