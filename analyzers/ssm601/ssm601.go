@@ -11,8 +11,6 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
-	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/ssmlint/ssmlint/analyzers/internal/ssmsdk"
 	"github.com/ssmlint/ssmlint/rules"
@@ -33,7 +31,7 @@ func newAnalyzer() *analysis.Analyzer {
 		Name:      "ssm601",
 		Doc:       rules.SSM601.ID + " " + rules.SSM601.Name + ": " + rules.SSM601.Summary + "\n\n" + rules.SSM601.Rationale,
 		URL:       docURL,
-		Requires:  []*analysis.Analyzer{inspect.Analyzer},
+		Requires:  []*analysis.Analyzer{ssmsdk.Analyzer},
 		Run:       run,
 		FactTypes: []analysis.Fact{new(Reader), new(Puts)},
 	}
@@ -75,8 +73,9 @@ func run(pass *analysis.Pass) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	vals := ssmsdk.NewValues(pass)
-	puts := ssmsdk.SecurePuts(pass, vals)
+	pkg := ssmsdk.Of(pass)
+	vals := pkg.Values()
+	puts := ssmsdk.SecurePuts(pass, pkg)
 	if len(puts) > 0 {
 		pass.ExportPackageFact(&Puts{Names: puts})
 	}
@@ -94,21 +93,8 @@ func run(pass *analysis.Pass) (any, error) {
 	checkWrapperCalls(pass, vals, func(name string, path bool) (ssmsdk.Evidence, bool) {
 		return ssmsdk.SecureEvidence(inv, puts, name, path, extraWords...)
 	})
-	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	for cur := range ins.Root().Preorder((*ast.CallExpr)(nil)) {
-		call := cur.Node().(*ast.CallExpr)
-		c, ok := ssmsdk.Match(pass.TypesInfo, call)
-		if !ok {
-			continue
-		}
-		field, ok := reads[c.Op]
-		if !ok {
-			continue
-		}
-		in, ok := ssmsdk.ReadInput(pass.TypesInfo, enclosingBody(cur), c.Input)
-		if !ok {
-			continue
-		}
+	for _, r := range pkg.Reads("GetParameter", "GetParameterHistory", "GetParameters", "GetParametersByPath") {
+		c, in, field := r.Call, r.In, reads[r.Op]
 		decrypt, set := in.Set("WithDecryption")
 		if set {
 			if decrypt == nil {
@@ -136,19 +122,6 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	return nil, nil
-}
-
-// enclosingBody is the body of the function the cursor is in.
-func enclosingBody(cur inspector.Cursor) *ast.BlockStmt {
-	for c := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		switch f := c.Node().(type) {
-		case *ast.FuncDecl:
-			return f.Body
-		case *ast.FuncLit:
-			return f.Body
-		}
-	}
-	return nil
 }
 
 // nameList reads the constant names (one, or a list for GetParameters).

@@ -19,6 +19,8 @@ var Analyzer = &analysis.Analyzer{
 	Doc:  ssmsdk.Doc(rules.SSM602),
 	URL:  ssmsdk.URL(rules.SSM602),
 	Run:  run,
+
+	Requires: []*analysis.Analyzer{ssmsdk.Analyzer},
 }
 
 var paginated = map[string]bool{"GetParametersByPath": true, "DescribeParameters": true, "GetParameterHistory": true}
@@ -27,7 +29,7 @@ func run(pass *analysis.Pass) (any, error) {
 	if !ssmsdk.ImportsSSM(pass.Pkg) {
 		return nil, nil
 	}
-	for _, s := range ssmsdk.Sites(pass.TypesInfo, pass.Files) {
+	for _, s := range ssmsdk.Of(pass).Sites() {
 		if !paginated[s.Op] || s.Pages || s.Body == nil {
 			continue // v1's …Pages methods page by themselves
 		}

@@ -18,6 +18,8 @@ var Analyzer = &analysis.Analyzer{
 	Doc:  ssmsdk.Doc(rules.SSM603),
 	URL:  ssmsdk.URL(rules.SSM603),
 	Run:  run,
+
+	Requires: []*analysis.Analyzer{ssmsdk.Analyzer},
 }
 
 // MaxNames is how many names GetParameters accepts per call.
@@ -27,7 +29,7 @@ func run(pass *analysis.Pass) (any, error) {
 	if !ssmsdk.ImportsSSM(pass.Pkg) {
 		return nil, nil
 	}
-	for _, r := range ssmsdk.Reads(pass.TypesInfo, pass.Files, "GetParameters") {
+	for _, r := range ssmsdk.Of(pass).Reads("GetParameters") {
 		names, _ := r.In.Set("Names")
 		if names == nil {
 			continue

@@ -21,6 +21,8 @@ var Analyzer = &analysis.Analyzer{
 	Doc:  ssmsdk.Doc(rules.SSM604),
 	URL:  ssmsdk.URL(rules.SSM604),
 	Run:  run,
+
+	Requires: []*analysis.Analyzer{ssmsdk.Analyzer},
 }
 
 // nameFields are the operations' naming fields; creates are the
@@ -37,8 +39,9 @@ func run(pass *analysis.Pass) (any, error) {
 	if !ssmsdk.ImportsSSM(pass.Pkg) {
 		return nil, nil
 	}
-	vals := ssmsdk.NewValues(pass)
-	for _, r := range ssmsdk.Reads(pass.TypesInfo, pass.Files, slices.Collect(maps.Keys(nameFields))...) {
+	pkg := ssmsdk.Of(pass)
+	vals := pkg.Values()
+	for _, r := range pkg.Reads(slices.Collect(maps.Keys(nameFields))...) {
 		field := nameFields[r.Op]
 		e, _ := r.In.Set(field)
 		for _, x := range ssmsdk.NameExprs(pass.TypesInfo, e, field == "Names") {

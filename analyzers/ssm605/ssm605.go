@@ -15,14 +15,17 @@ var Analyzer = &analysis.Analyzer{
 	Doc:  ssmsdk.Doc(rules.SSM605),
 	URL:  ssmsdk.URL(rules.SSM605),
 	Run:  run,
+
+	Requires: []*analysis.Analyzer{ssmsdk.Analyzer},
 }
 
 func run(pass *analysis.Pass) (any, error) {
 	if !ssmsdk.ImportsSSM(pass.Pkg) {
 		return nil, nil
 	}
-	vals := ssmsdk.NewValues(pass)
-	for _, r := range ssmsdk.Reads(pass.TypesInfo, pass.Files, "PutParameter") {
+	pkg := ssmsdk.Of(pass)
+	vals := pkg.Values()
+	for _, r := range pkg.Reads("PutParameter") {
 		in := r.In
 		typ, _ := in.Set("Type")
 		value, _ := in.Set("Value")

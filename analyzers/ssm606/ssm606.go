@@ -24,6 +24,8 @@ func newAnalyzer() *analysis.Analyzer {
 		Doc:  ssmsdk.Doc(rules.SSM606),
 		URL:  ssmsdk.URL(rules.SSM606),
 		Run:  run,
+
+		Requires: []*analysis.Analyzer{ssmsdk.Analyzer},
 	}
 	a.Flags.Var(&extraWords, "extra-secret-words", "comma-separated words that mark a name as a secret, beyond the built-in ones (config option extra_secret_words)")
 	return a
@@ -33,8 +35,9 @@ func run(pass *analysis.Pass) (any, error) {
 	if !ssmsdk.ImportsSSM(pass.Pkg) {
 		return nil, nil
 	}
-	vals := ssmsdk.NewValues(pass)
-	for _, r := range ssmsdk.Reads(pass.TypesInfo, pass.Files, "PutParameter") {
+	pkg := ssmsdk.Of(pass)
+	vals := pkg.Values()
+	for _, r := range pkg.Reads("PutParameter") {
 		in := r.In
 		typ, _ := in.Set("Type")
 		name, _ := in.Set("Name")

@@ -27,6 +27,8 @@ func newAnalyzer() *analysis.Analyzer {
 		Doc:  ssmsdk.Doc(rules.SSM607),
 		URL:  ssmsdk.URL(rules.SSM607),
 		Run:  run,
+
+		Requires: []*analysis.Analyzer{ssmsdk.Analyzer},
 	}
 	a.Flags.Var(Inventory, "inventory", "Terraform parameter inventory (JSON written by ssmlint --write-inventory)")
 	return a
@@ -55,8 +57,9 @@ func run(pass *analysis.Pass) (any, error) {
 		declared[p.Name] = true
 		roots[root(p.Name)] = true
 	}
-	vals := ssmsdk.NewValues(pass)
-	for _, r := range ssmsdk.Reads(pass.TypesInfo, pass.Files, "GetParameter", "GetParameterHistory", "GetParameters") {
+	pkg := ssmsdk.Of(pass)
+	vals := pkg.Values()
+	for _, r := range pkg.Reads("GetParameter", "GetParameterHistory", "GetParameters") {
 		field := nameFields[r.Op]
 		e, _ := r.In.Set(field)
 		for _, x := range ssmsdk.NameExprs(pass.TypesInfo, e, field == "Names") {

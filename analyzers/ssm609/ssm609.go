@@ -20,13 +20,15 @@ var Analyzer = &analysis.Analyzer{
 	Doc:  ssmsdk.Doc(rules.SSM609),
 	URL:  ssmsdk.URL(rules.SSM609),
 	Run:  run,
+
+	Requires: []*analysis.Analyzer{ssmsdk.Analyzer},
 }
 
 func run(pass *analysis.Pass) (any, error) {
 	if !ssmsdk.ImportsSSM(pass.Pkg) {
 		return nil, nil
 	}
-	for _, s := range ssmsdk.Sites(pass.TypesInfo, pass.Files) {
+	for _, s := range ssmsdk.Of(pass).Sites() {
 		if !s.Pages {
 			continue
 		}

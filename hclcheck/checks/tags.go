@@ -33,13 +33,11 @@ type fleet struct {
 	pending []func()
 }
 
-// carries reports whether some machine carries key = value, reading
-// machines' tags only until one does.
-func (f *fleet) carries(key, value string) bool {
-	for {
-		if _, ok := f.carriers[key][value]; ok {
-			return true
-		}
+// readUntil reads machines' tags, one machine at a time, until found
+// reports true or nothing is left to read (or the fleet turned out not
+// knowable).
+func (f *fleet) readUntil(found func() bool) bool {
+	for !found() {
 		if len(f.pending) == 0 || !f.complete {
 			return false
 		}
@@ -47,31 +45,24 @@ func (f *fleet) carries(key, value string) bool {
 		f.pending = f.pending[1:]
 		step()
 	}
+	return true
+}
+
+// carries reports whether some machine carries key = value, reading
+// machines' tags only until one does.
+func (f *fleet) carries(key, value string) bool {
+	return f.readUntil(func() bool { _, ok := f.carriers[key][value]; return ok })
 }
 
 // carriesKey reports whether some machine carries the key at all.
 func (f *fleet) carriesKey(key string) bool {
-	for {
-		if len(f.carriers[key]) > 0 {
-			return true
-		}
-		if len(f.pending) == 0 || !f.complete {
-			return false
-		}
-		step := f.pending[0]
-		f.pending = f.pending[1:]
-		step()
-	}
+	return f.readUntil(func() bool { return len(f.carriers[key]) > 0 })
 }
 
 // settled reads every machine's tags and reports whether they are all
 // known: only then can "no machine carries this" be claimed.
 func (f *fleet) settled() bool {
-	for len(f.pending) > 0 && f.complete {
-		step := f.pending[0]
-		f.pending = f.pending[1:]
-		step()
-	}
+	f.readUntil(func() bool { return false })
 	return f.declared > 0 && f.complete
 }
 

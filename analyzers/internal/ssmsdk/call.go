@@ -8,7 +8,6 @@ package ssmsdk
 import (
 	"go/ast"
 	"go/types"
-	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/types/typeutil"
@@ -168,21 +167,6 @@ func Sites(info *types.Info, files []*ast.File) []Site {
 type Read struct {
 	Site
 	In Input
-}
-
-// Reads lists the calls of the given operations whose input can be read
-// (see ReadInput), in source order.
-func Reads(info *types.Info, files []*ast.File, ops ...string) []Read {
-	var out []Read
-	for _, s := range Sites(info, files) {
-		if !slices.Contains(ops, s.Op) {
-			continue
-		}
-		if in, ok := ReadInput(info, s.Body, s.Input); ok {
-			out = append(out, Read{s, in})
-		}
-	}
-	return out
 }
 
 // NameExprs are the expressions naming parameters in a field's value: the

@@ -119,9 +119,10 @@ func shortFile(path string) string {
 
 // SecurePuts finds the PutParameter calls of the package that store a
 // constant name as a SecureString: name -> "file.go:12".
-func SecurePuts(pass *analysis.Pass, vals *Values) map[string]string {
+func SecurePuts(pass *analysis.Pass, pkg *Package) map[string]string {
 	out := map[string]string{}
-	for _, r := range Reads(pass.TypesInfo, pass.Files, "PutParameter") {
+	vals := pkg.Values()
+	for _, r := range pkg.Reads("PutParameter") {
 		typ, _ := r.In.Set("Type")
 		name, _ := r.In.Set("Name")
 		if typ == nil || name == nil {
