@@ -35,6 +35,15 @@ func writeVar(w *hw, v tfvar) {
 	w.l("}")
 }
 
+// outputs writes a file of output blocks: name, value, description.
+func (g *gen) outputs(rel string, os [][3]string) {
+	w := &hw{}
+	for _, o := range os {
+		writeOutput(w, o[0], o[1], o[2])
+	}
+	g.file(rel, w)
+}
+
 func writeOutput(w *hw, name, value, desc string) {
 	w.sep()
 	w.l(`output %q {`, name)
@@ -601,8 +610,7 @@ resource "aws_ssm_patch_group" "this" {
 	g.fill(w, c, 50, g.kmsKey, g.logGroups)
 	g.file("session_logging.tf", w)
 
-	w = &hw{}
-	for _, o := range [][3]string{
+	g.outputs("outputs.tf", [][3]string{
 		{"vpc_id", "aws_vpc.this.id", "ID of the VPC."},
 		{"vpc_cidr", "aws_vpc.this.cidr_block", "CIDR of the VPC."},
 		{"private_subnet_ids", "[for s in aws_subnet.this_private : s.id]", "Private subnets."},
@@ -622,10 +630,7 @@ resource "aws_ssm_patch_group" "this" {
 		{"patch_baseline_id", "aws_ssm_patch_baseline.this.id", "Patch baseline."},
 		{"session_document_name", "aws_ssm_document.session_preferences.name", "Session preferences document."},
 		{"autoscaling_group_name", "one(aws_autoscaling_group.this[*].name)", "Auto Scaling group, when created."},
-	} {
-		writeOutput(w, o[0], o[1], o[2])
-	}
-	g.file("outputs.tf", w)
+	})
 
 	// templatefile() target: not a Terraform file, not counted.
 	g.raw("templates/user_data.sh.tftpl", "#!/bin/bash\nset -euo pipefail\necho \"region=${region}\" > /etc/app.conf\necho \"prefix=${prefix}\" >> /etc/app.conf\necho \"log_group=${log_group}\" >> /etc/app.conf\nsystemctl enable --now amazon-ssm-agent\n")
@@ -715,8 +720,7 @@ resource "aws_cloudwatch_log_group" "flow_logs" {
 	g.fill(w, c, 70, g.securityGroupRules, g.vpcEndpoints)
 	g.file("modules/network/security.tf", w)
 
-	w = &hw{}
-	for _, o := range [][3]string{
+	g.outputs("modules/network/outputs.tf", [][3]string{
 		{"vpc_id", "aws_vpc.this.id", "VPC ID."},
 		{"vpc_cidr", "aws_vpc.this.cidr_block", "VPC CIDR."},
 		{"private_subnet_ids", "[for s in aws_subnet.this_private : s.id]", "Private subnets."},
@@ -727,10 +731,7 @@ resource "aws_cloudwatch_log_group" "flow_logs" {
 		{"public_route_table_id", "aws_route_table.this_public.id", "Public route table."},
 		{"default_security_group_id", "aws_security_group.default.id", "Default security group."},
 		{"internet_gateway_id", "aws_internet_gateway.this.id", "Internet gateway."},
-	} {
-		writeOutput(w, o[0], o[1], o[2])
-	}
-	g.file("modules/network/outputs.tf", w)
+	})
 }
 
 func (g *gen) parametersModule() {
@@ -794,8 +795,7 @@ resource "aws_ssm_parameter" "secure_index" {
 }`)
 	g.file("modules/ssm-parameters/main.tf", w)
 
-	w = &hw{}
-	for _, o := range [][3]string{
+	g.outputs("modules/ssm-parameters/outputs.tf", [][3]string{
 		{"names", "{ for k, p in aws_ssm_parameter.this : k => p.name }", "Parameter names by key."},
 		{"arns", "{ for k, p in aws_ssm_parameter.this : k => p.arn }", "Parameter ARNs by key."},
 		{"versions", "{ for k, p in aws_ssm_parameter.this : k => p.version }", "Parameter versions by key."},
@@ -806,10 +806,7 @@ resource "aws_ssm_parameter" "secure_index" {
 		{"prefix", "var.prefix", "Prefix."},
 		{"read_policy_json", `jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = ["ssm:GetParameter*"], Resource = [for p in aws_ssm_parameter.this : p.arn] }] })`, "Policy to read the parameters."},
 		{"count", "length(aws_ssm_parameter.this)", "How many parameters."},
-	} {
-		writeOutput(w, o[0], o[1], o[2])
-	}
-	g.file("modules/ssm-parameters/outputs.tf", w)
+	})
 }
 
 func (g *gen) bastionModule() {
@@ -909,8 +906,7 @@ resource "aws_iam_instance_profile" "this" {
 	g.fill(w, c, 50, g.ssmDocument)
 	g.file("modules/bastion/ssm.tf", w)
 
-	w = &hw{}
-	for _, o := range [][3]string{
+	g.outputs("modules/bastion/outputs.tf", [][3]string{
 		{"instance_id", "aws_instance.this.id", "Bastion instance."},
 		{"security_group_id", "aws_security_group.this.id", "Bastion security group."},
 		{"role_arn", "aws_iam_role.this.arn", "Bastion role."},
@@ -921,10 +917,7 @@ resource "aws_iam_instance_profile" "this" {
 		{"start_session_command", `"aws ssm start-session --target ${aws_instance.this.id}"`, "How to connect."},
 		{"subnet_id", "var.subnet_id", "Subnet."},
 		{"vpc_id", "var.vpc_id", "VPC."},
-	} {
-		writeOutput(w, o[0], o[1], o[2])
-	}
-	g.file("modules/bastion/outputs.tf", w)
+	})
 }
 
 func (g *gen) patchingModule() {
@@ -1016,8 +1009,7 @@ resource "aws_ssm_maintenance_window_task" "this" {
 	g.fill(w, c, 60, g.maintenanceWindow, g.ssmAssociation)
 	g.file("modules/patching/extra_windows.tf", w)
 
-	w = &hw{}
-	for _, o := range [][3]string{
+	g.outputs("modules/patching/outputs.tf", [][3]string{
 		{"baseline_id", "aws_ssm_patch_baseline.this.id", "Patch baseline."},
 		{"baseline_arn", "aws_ssm_patch_baseline.this.arn", "Patch baseline ARN."},
 		{"window_id", "aws_ssm_maintenance_window.this.id", "Maintenance window."},
@@ -1028,10 +1020,7 @@ resource "aws_ssm_maintenance_window_task" "this" {
 		{"operating_system", "var.operating_system", "Operating system."},
 		{"name", "var.name", "Name."},
 		{"region", "data.aws_region.current.name", "Region."},
-	} {
-		writeOutput(w, o[0], o[1], o[2])
-	}
-	g.file("modules/patching/outputs.tf", w)
+	})
 }
 
 func (g *gen) endpointsModule() {
@@ -1082,8 +1071,7 @@ resource "aws_vpc_endpoint" "this" {
 	g.fill(w, c, 60, g.vpcEndpoints)
 	g.file("modules/endpoints/main.tf", w)
 
-	w = &hw{}
-	for _, o := range [][3]string{
+	g.outputs("modules/endpoints/outputs.tf", [][3]string{
 		{"endpoint_ids", "{ for k, e in aws_vpc_endpoint.this : k => e.id }", "Endpoints by service."},
 		{"endpoint_dns", "{ for k, e in aws_vpc_endpoint.this : k => e.dns_entry }", "DNS entries by service."},
 		{"security_group_id", "aws_security_group.this.id", "Endpoint security group."},
@@ -1094,10 +1082,7 @@ resource "aws_vpc_endpoint" "this" {
 		{"region", "data.aws_region.current.name", "Region."},
 		{"name", "var.name", "Name."},
 		{"tags", "var.tags", "Tags."},
-	} {
-		writeOutput(w, o[0], o[1], o[2])
-	}
-	g.file("modules/endpoints/outputs.tf", w)
+	})
 }
 
 // fmtList formats strings as an HCL list of strings.
