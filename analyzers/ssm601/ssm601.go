@@ -7,6 +7,8 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -93,7 +95,7 @@ func run(pass *analysis.Pass) (any, error) {
 	checkWrapperCalls(pass, vals, func(name string, path bool) (ssmsdk.Evidence, bool) {
 		return ssmsdk.SecureEvidence(inv, puts, name, path, extraWords...)
 	})
-	for _, r := range pkg.Reads("GetParameter", "GetParameterHistory", "GetParameters", "GetParametersByPath") {
+	for _, r := range pkg.Reads(slices.Collect(maps.Keys(reads))...) {
 		c, in, field := r.Call, r.In, reads[r.Op]
 		decrypt, set := in.Set("WithDecryption")
 		if set {

@@ -4,6 +4,8 @@ package ssm607
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -59,7 +61,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	pkg := ssmsdk.Of(pass)
 	vals := pkg.Values()
-	for _, r := range pkg.Reads("GetParameter", "GetParameterHistory", "GetParameters") {
+	for _, r := range pkg.Reads(slices.Collect(maps.Keys(nameFields))...) {
 		field := nameFields[r.Op]
 		e, _ := r.In.Set(field)
 		for _, x := range ssmsdk.NameExprs(pass.TypesInfo, e, field == "Names") {

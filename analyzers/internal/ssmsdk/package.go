@@ -1,7 +1,6 @@
 package ssmsdk
 
 import (
-	"go/types"
 	"reflect"
 	"slices"
 	"sync"
@@ -48,16 +47,12 @@ func (p *Package) Values() *Values {
 // Reads lists the calls of the given operations whose input can be read
 // (see ReadInput), in source order.
 func (p *Package) Reads(ops ...string) []Read {
-	return readsOf(p.pass.TypesInfo, p.Sites(), ops)
-}
-
-func readsOf(info *types.Info, sites []Site, ops []string) []Read {
 	var out []Read
-	for _, s := range sites {
+	for _, s := range p.Sites() {
 		if !slices.Contains(ops, s.Op) {
 			continue
 		}
-		if in, ok := ReadInput(info, s.Body, s.Input); ok {
+		if in, ok := ReadInput(p.pass.TypesInfo, s.Body, s.Input); ok {
 			out = append(out, Read{s, in})
 		}
 	}
