@@ -28,6 +28,28 @@ func Lookup(idOrName string) (*Rule, bool) {
 	return nil, false
 }
 
+// Expand resolves what a user may name where rules are selected: a rule's
+// ID or name, as Lookup, or a group prefix, "SSM" and one digit ("SSM6":
+// every SSM6xx rule, the Go side), case-insensitive. It returns the rules
+// in ID order, and false when nothing matches (an unknown group such as
+// "SSM9" included).
+func Expand(idNameOrGroup string) ([]*Rule, bool) {
+	if r, ok := Lookup(idNameOrGroup); ok {
+		return []*Rule{r}, true
+	}
+	s := idNameOrGroup
+	if len(s) != len("SSM6") || !strings.EqualFold(s[:3], "SSM") || s[3] < '0' || s[3] > '9' {
+		return nil, false
+	}
+	var out []*Rule
+	for _, r := range All() {
+		if strings.EqualFold(r.ID[:4], s) {
+			out = append(out, r)
+		}
+	}
+	return out, len(out) > 0
+}
+
 // Citations shared by several entries' Sources. The facts are in
 // ssm-facts.md (with the AWS page each comes from); the seed notes are the
 // Japanese operations notes the catalog is derived from.

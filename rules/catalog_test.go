@@ -297,3 +297,37 @@ func TestLookup(t *testing.T) {
 		}
 	}
 }
+
+func TestExpand(t *testing.T) {
+	ids := func(rs []*Rule) string {
+		var out []string
+		for _, r := range rs {
+			out = append(out, r.ID)
+		}
+		return strings.Join(out, ",")
+	}
+	for _, tc := range []struct{ in, want string }{
+		{"SSM6", "SSM601,SSM602,SSM603,SSM604,SSM605,SSM606,SSM607,SSM608,SSM609"},
+		{"ssm3", "SSM301,SSM302,SSM303"},
+		{"SSM5", "SSM501,SSM502,SSM503"},
+		{"SSM201", "SSM201"},
+		{"secret-in-plain-string", "SSM201"},
+	} {
+		got, ok := Expand(tc.in)
+		if !ok || ids(got) != tc.want {
+			t.Errorf("Expand(%q) = %s, %v; want %s", tc.in, ids(got), ok, tc.want)
+		}
+	}
+	for _, in := range []string{"", "SSM", "SSM9", "SSM0", "SSM60", "SSM6x", "SSX6", "6", " SSM6"} {
+		if got, ok := Expand(in); ok {
+			t.Errorf("Expand(%q) = %s, want not found", in, ids(got))
+		}
+	}
+	// Every rule is in the group of its first digit.
+	for _, r := range All() {
+		group, _ := Expand(r.ID[:4])
+		if !slices.Contains(group, r) {
+			t.Errorf("%s is not in group %s", r.ID, r.ID[:4])
+		}
+	}
+}
