@@ -14,6 +14,7 @@
 //	default_host_management: false
 //	package_roles: {"example.com/app/cmd/api": aws_iam_role.api}
 //	consumers: {aws_iam_role.api: ["/app/db/password", "/app/config/*"]}
+//	go: true
 //	rules:
 //	  SSM201: {enabled: false}
 //	  SSM402: {severity: error, options: {max_approve_after_days: 7}}
@@ -79,6 +80,9 @@ type Config struct {
 	// Consumers maps the Terraform address of a role to the parameters its
 	// application reads: names, or paths ending in "/*" (SSM206).
 	Consumers map[string][]string
+	// SkipGo is set by "go: false": the Go side (the SSM6xx analyzers,
+	// which build the Go code with go vet) does not run.
+	SkipGo bool
 	// Rules holds per-rule settings keyed by rule ID (names in the file
 	// are resolved to IDs).
 	Rules map[string]RuleConfig

@@ -61,7 +61,7 @@ func TestParseErrors(t *testing.T) {
 		{
 			name: "unknown top-level key without suggestion",
 			src:  "version: 1\nbananas: 3\n",
-			want: []string{`2:1: unknown key "bananas" in the configuration (known keys: version, fail_on, max_file_size, exclude, variables, all_instances_managed, default_host_management, package_roles, consumers, rules)`},
+			want: []string{`2:1: unknown key "bananas" in the configuration (known keys: version, fail_on, max_file_size, exclude, variables, all_instances_managed, default_host_management, package_roles, consumers, go, rules)`},
 		},
 		{
 			name: "missing version",
@@ -203,6 +203,11 @@ func TestParseErrors(t *testing.T) {
 			name: "all_instances_managed not bool",
 			src:  "version: 1\nall_instances_managed: yes\n",
 			want: []string{`2:24: all_instances_managed must be true or false, got the string "yes"`},
+		},
+		{
+			name: "go not bool",
+			src:  "version: 1\ngo: off\n",
+			want: []string{`2:5: go must be true or false, got the string "off"`},
 		},
 		{
 			name: "package role not a string",
@@ -391,6 +396,23 @@ func TestDefaults(t *testing.T) {
 				t.Errorf("FileSizeLimit = %d", cfg.FileSizeLimit())
 			}
 		})
+	}
+}
+
+// "go: false" turns the Go side off; true and no key leave it on.
+func TestGoKey(t *testing.T) {
+	for src, skip := range map[string]bool{
+		"version: 1\ngo: false\n": true,
+		"version: 1\ngo: true\n":  false,
+		"version: 1\n":            false,
+	} {
+		cfg, err := parse("x/.ssmlint.yml", []byte(src), testLookup)
+		if err != nil {
+			t.Fatalf("%q: %v", src, err)
+		}
+		if cfg.SkipGo != skip {
+			t.Errorf("%q: SkipGo = %v, want %v", src, cfg.SkipGo, skip)
+		}
 	}
 }
 

@@ -27,7 +27,7 @@ const maxValueDepth = 32
 // order.
 var topLevelKeys = []string{
 	"version", "fail_on", "max_file_size", "exclude", "variables",
-	"all_instances_managed", "default_host_management", "package_roles", "consumers", "rules",
+	"all_instances_managed", "default_host_management", "package_roles", "consumers", "go", "rules",
 }
 
 // ruleKeys are the keys of a rule entry.
@@ -191,6 +191,10 @@ func (d *decoder) top(n *yaml.Node, cfg *Config) {
 			d.packageRoles(v, cfg)
 		case "consumers":
 			d.consumers(v, cfg)
+		case "go":
+			if b, ok := d.boolean(v, "go"); ok {
+				cfg.SkipGo = !b
+			}
 		case "rules":
 			d.rules(v, cfg)
 		default:
