@@ -240,24 +240,37 @@ func selectRules(o *options, cfg *config.Config) (map[string]bool, error) {
 		}
 		enabled[r.ID] = on
 	}
+	// "go: false" turns the Go side (the SSM6xx rules) off; the flags
+	// below may still name Go rules.
+	if cfg != nil && cfg.SkipGo {
+		goRules, _ := rules.Expand("SSM6")
+		for _, r := range goRules {
+			enabled[r.ID] = false
+		}
+	}
+	// Flags name rules by ID or name, or a group by its prefix ("SSM6").
 	if len(o.enable) > 0 {
 		for id := range enabled {
 			enabled[id] = false
 		}
 		for _, n := range o.enable {
-			r, ok := rules.Lookup(n)
+			rs, ok := rules.Expand(n)
 			if !ok {
-				return nil, fmt.Errorf("--enable: unknown rule %q (see `ssmlint rules`)", n)
+				return nil, fmt.Errorf("--enable: unknown rule or group %q (see `ssmlint rules`)", n)
 			}
-			enabled[r.ID] = true
+			for _, r := range rs {
+				enabled[r.ID] = true
+			}
 		}
 	}
 	for _, n := range o.disable {
-		r, ok := rules.Lookup(n)
+		rs, ok := rules.Expand(n)
 		if !ok {
-			return nil, fmt.Errorf("--disable: unknown rule %q (see `ssmlint rules`)", n)
+			return nil, fmt.Errorf("--disable: unknown rule or group %q (see `ssmlint rules`)", n)
 		}
-		enabled[r.ID] = false
+		for _, r := range rs {
+			enabled[r.ID] = false
+		}
 	}
 	return enabled, nil
 }
