@@ -106,8 +106,8 @@ func repoRoot(t *testing.T) string {
 }
 
 // TestFixtures: `ssmlint --format json` on every fixture yields exactly the
-// expected findings (rule, file, line); extra findings fail as much as
-// missing ones.
+// expected findings (rule, file, line) and input errors; extra ones fail as
+// much as missing ones.
 func TestFixtures(t *testing.T) {
 	root := filepath.Join(repoRoot(t), "testdata", "terraform")
 	names, err := fixture.Dirs(root)
@@ -117,21 +117,26 @@ func TestFixtures(t *testing.T) {
 	for _, name := range names {
 		dir := filepath.Join(root, name)
 		t.Run(name, func(t *testing.T) {
-			want, err := fixture.Read(dir)
+			c, err := fixture.Load(dir)
 			if err != nil {
 				t.Fatal(err)
 			}
-			r, code := runJSON(t, dir, "--fail-on", "info", ".")
+			r, code := runJSON(t, dir, append([]string{"--fail-on", "info"}, c.Paths...)...)
 			var got []fixture.Expectation
 			for _, f := range r.Findings {
 				got = append(got, fixture.Expectation{Rule: f.Rule, File: f.File, Line: f.Line, Column: f.Column})
 			}
-			fixture.Compare(t, want, got)
-			if len(r.Errors) > 0 {
-				t.Errorf("unexpected errors: %+v", r.Errors)
+			fixture.Compare(t, c.Findings, got)
+			var gotErrs []fixture.ErrorExpectation
+			for _, e := range r.Errors {
+				gotErrs = append(gotErrs, fixture.ErrorExpectation{File: e.File, Line: e.Line, Text: e.Message})
 			}
+			fixture.CompareErrors(t, c.Errors, gotErrs)
 			wantCode := 0
-			if len(want) > 0 {
+			switch {
+			case len(c.Errors) > 0:
+				wantCode = 2
+			case len(c.Findings) > 0:
 				wantCode = 1
 			}
 			if code != wantCode {
