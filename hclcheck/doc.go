@@ -13,6 +13,8 @@
 //
 // Scan streams: modules that others call are parsed once and kept; each
 // root module is parsed, evaluated, checked and dropped by a worker, within
-// a time budget. Nothing is executed, downloaded or read outside the
-// scanned root.
+// a time budget. Nothing is executed or downloaded, and nothing is read
+// outside the repository boundary (see Boundary). Files are read in
+// native syntax (.tf, .tofu) and JSON syntax (.tf.json, .tofu.json, see
+// parseJSONConfig), with override files merged (see applyOverrides).
 package hclcheck

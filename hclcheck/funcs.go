@@ -430,7 +430,7 @@ func intAddr(v *big.Int, is4 bool) (netip.Addr, bool) {
 }
 
 // fileReader implements file(), fileexists() and templatefile() confined to
-// the scanned root: a path outside it (or through a link leaving it) is an
+// the repository boundary: a path outside it (or through a link leaving it) is an
 // error, which leaves the calling expression unknown.
 type fileReader struct {
 	root    string // nothing outside it is read
@@ -536,12 +536,12 @@ func (f *fileReader) templateFunc(funcs map[string]function.Function) function.F
 }
 
 // OutsideRootError is returned by file(), templatefile() and fileexists()
-// for a path that leaves the scanned root (directly or through a link).
+// for a path that leaves the repository boundary (directly or through a link).
 // The evaluator turns it into an input error at the function call.
 type OutsideRootError struct{ Path string }
 
 func (e *OutsideRootError) Error() string {
-	return fmt.Sprintf("%s is outside the scanned root; not read", e.Path)
+	return fmt.Sprintf("%s is outside the repository; not read", e.Path)
 }
 
 // outsideOrUnknown keeps an outside-root error (reported) and turns any

@@ -35,6 +35,9 @@ type LoadOptions struct {
 	Exclude func(rel string, isDir bool) bool
 	// Workers is the number of parallel parsers; 0 means GOMAXPROCS.
 	Workers int
+	// Boundary is the repository boundary (see Boundary): absolute, links
+	// resolved. Empty means Boundary of the scanned path.
+	Boundary string
 	// ConfigTimeout bounds the evaluation and checks of one configuration
 	// (a root module with its modules); 0 means DefaultConfigTimeout. A
 	// configuration over it is reported as an error and skipped: nested
@@ -65,15 +68,19 @@ type source struct {
 type fileKind int
 
 const (
-	kindTF fileKind = iota
+	kindTF fileKind = iota // configuration: .tf, .tofu and their .json forms
 	kindTFVars
 )
 
-// discover walks root and returns the Terraform files below it, in lexical
-// order. Hidden directories and .terraform are skipped, except
-// .terraform/modules, whose modules are loaded only when a module call
-// refers to them. Symbolic links are followed only when they resolve to a
-// place inside root; links that leave root or loop are reported as errors.
+// Skipped is a file that looks like Terraform but that ssmlint did not
+// read, as Terraform would not either (a .tfvars file not loaded
+// automatically, a .tf file shadowed by its .tofu twin) or because it is
+// another tool's (Terragrunt, Terraform tests).
+type Skipped struct {
+	File   string
+	Reason string
+}
+
 // goTree is what the walk saw of Go code: how many .go files, and the
 // directories holding a go.mod (outside testdata and vendor, which the go
 // command ignores too).
@@ -82,26 +89,40 @@ type goTree struct {
 	modules []string
 }
 
-func discover(root string, opt *LoadOptions, errs *errorList) (out []source, gt goTree) {
-	rootReal, err := filepath.EvalSymlinks(root)
-	if err != nil {
-		errs.add(fileError(root, fmt.Sprintf("cannot read %s: %v", root, unwrapPathError(err))))
-		return nil, gt
-	}
-	rootAbs, _ := filepath.Abs(rootReal)
+// walkResult is what discover found.
+type walkResult struct {
+	sources []source
+	gt      goTree
+	skipped []Skipped
+}
+
+// discover walks root and returns the Terraform files below it, in lexical
+// order. Hidden directories and .terraform are skipped, except
+// .terraform/modules, whose modules are loaded only when a module call
+// refers to them. Symbolic links are followed only when they resolve to a
+// place inside the boundary (see Boundary); links that leave it or loop
+// are reported as errors.
+func discover(root, boundary string, opt *LoadOptions, errs *errorList) (w walkResult) {
+	rootAbs := realAbs(root)
 	fi, err := os.Stat(root)
 	if err != nil {
 		errs.add(fileError(root, fmt.Sprintf("cannot read %s: %v", root, unwrapPathError(err))))
-		return nil, gt
+		return w
 	}
 	if !fi.IsDir() {
+		if !within(boundary, rootAbs) {
+			errs.add(fileError(root, outsideMessage("file", root, boundary)))
+			return w
+		}
 		if k, ok := classify(root); ok {
-			out = append(out, source{path: root, dir: filepath.Dir(root), kind: k})
+			w.sources = append(w.sources, source{path: root, dir: filepath.Dir(root), kind: k})
+		} else if reason := skipReason(filepath.Base(root)); reason != "" {
+			w.skipped = append(w.skipped, Skipped{File: root, Reason: reason})
 		}
 		if strings.HasSuffix(root, ".go") {
-			gt.files = 1
+			w.gt.files = 1
 		}
-		return out, gt
+		return w
 	}
 	visited := map[string]bool{rootAbs: true}
 	var walk func(dir string)
@@ -111,39 +132,24 @@ func discover(root string, opt *LoadOptions, errs *errorList) (out []source, gt 
 			errs.add(fileError(dir, fmt.Sprintf("cannot read directory: %v", unwrapPathError(err))))
 			return
 		}
+		var files []source
 		for _, e := range entries {
 			name := e.Name()
 			p := filepath.Join(dir, name)
 			rel := relSlash(root, p)
-			isDir := e.IsDir()
+			isDir, mode := e.IsDir(), e.Type()
 			if e.Type()&fs.ModeSymlink != 0 {
-				target, err := filepath.EvalSymlinks(p)
-				if err != nil {
-					errs.add(fileError(p, fmt.Sprintf("symbolic link cannot be resolved (loop or dangling): %v", unwrapPathError(err))))
-					continue
-				}
-				abs, _ := filepath.Abs(target)
-				if !within(rootAbs, abs) {
-					errs.add(fileError(p, fmt.Sprintf("symbolic link points outside the scanned root (%s); not followed", target)))
+				target, ok := followLink(p, rel, dir, boundary, errs)
+				if !ok {
 					continue
 				}
 				tfi, err := os.Stat(target)
 				if err != nil {
 					continue
 				}
-				isDir = tfi.IsDir()
-				if isDir {
-					dirAbs, _ := filepath.Abs(dir)
-					if real, err := filepath.EvalSymlinks(dirAbs); err == nil {
-						dirAbs = real
-					}
-					if within(abs, dirAbs) {
-						errs.add(fileError(p, fmt.Sprintf("symbolic link loop: %s points to %s, which contains it; not followed", rel, target)))
-						continue
-					}
-					if visited[abs] {
-						continue // already scanned through its real path or another link
-					}
+				isDir, mode = tfi.IsDir(), tfi.Mode().Type()
+				if isDir && visited[target] {
+					continue // already scanned through its real path or another link
 				}
 			}
 			if isDir {
@@ -153,10 +159,7 @@ func discover(root string, opt *LoadOptions, errs *errorList) (out []source, gt 
 				if opt.Exclude != nil && opt.Exclude(rel, true) {
 					continue
 				}
-				abs, _ := filepath.Abs(p)
-				if real, err := filepath.EvalSymlinks(abs); err == nil {
-					abs = real
-				}
+				abs := realAbs(p)
 				if visited[abs] {
 					continue
 				}
@@ -168,20 +171,114 @@ func discover(root string, opt *LoadOptions, errs *errorList) (out []source, gt 
 			if !ok {
 				switch {
 				case strings.HasSuffix(name, ".go"):
-					gt.files++
+					w.gt.files++
 				case name == "go.mod" && !goIgnored(rel):
-					gt.modules = append(gt.modules, dir)
+					w.gt.modules = append(w.gt.modules, dir)
+				default:
+					if reason := skipReason(name); reason != "" && !underDotTerraform(dir) && (opt.Exclude == nil || !opt.Exclude(rel, false)) {
+						w.skipped = append(w.skipped, Skipped{File: p, Reason: reason})
+					}
 				}
 				continue
 			}
 			if opt.Exclude != nil && opt.Exclude(rel, false) {
 				continue
 			}
-			out = append(out, source{path: p, dir: dir, kind: k})
+			if !mode.IsRegular() {
+				errs.add(fileError(p, "not a regular file (a FIFO, device or socket); not read"))
+				continue
+			}
+			files = append(files, source{path: p, dir: dir, kind: k})
 		}
+		kept, shadowed := shadowTofu(files)
+		w.sources = append(w.sources, kept...)
+		w.skipped = append(w.skipped, shadowed...)
 	}
 	walk(root)
-	return out, gt
+	return w
+}
+
+// followLink resolves a symbolic link met in a walk: its real target,
+// when that is inside the boundary and does not contain the directory
+// holding the link (a loop); otherwise an error is recorded.
+func followLink(p, rel, dir, boundary string, errs *errorList) (string, bool) {
+	target, err := filepath.EvalSymlinks(p)
+	if err != nil {
+		errs.add(fileError(p, fmt.Sprintf("symbolic link cannot be resolved (loop or dangling): %v", unwrapPathError(err))))
+		return "", false
+	}
+	abs := realAbs(target)
+	if !within(boundary, abs) {
+		errs.add(fileError(p, fmt.Sprintf("symbolic link %s points to %s, outside the repository (%s); not followed", rel, abs, boundary)))
+		return "", false
+	}
+	if fi, err := os.Stat(abs); err == nil && fi.IsDir() && within(abs, realAbs(dir)) {
+		errs.add(fileError(p, fmt.Sprintf("symbolic link loop: %s points to %s, which contains it; not followed", rel, target)))
+		return "", false
+	}
+	return abs, true
+}
+
+// shadowTofu drops the configuration files that OpenTofu ignores: x.tf
+// when x.tofu is in the same directory, x.tf.json when x.tofu.json is.
+func shadowTofu(files []source) (kept []source, shadowed []Skipped) {
+	names := map[string]bool{}
+	for _, s := range files {
+		names[filepath.Base(s.path)] = true
+	}
+	for _, s := range files {
+		base := filepath.Base(s.path)
+		for _, ext := range [...]string{".tf", ".tf.json"} {
+			if stem, ok := strings.CutSuffix(base, ext); ok {
+				if twin := stem + strings.Replace(ext, ".tf", ".tofu", 1); names[twin] {
+					shadowed = append(shadowed, Skipped{File: s.path, Reason: "shadowed by " + twin + " (OpenTofu reads only that one)"})
+					base = ""
+				}
+				break
+			}
+		}
+		if base != "" {
+			kept = append(kept, s)
+		}
+	}
+	return kept, shadowed
+}
+
+// listModuleDir lists the configuration files of one module directory
+// (not its subdirectories), for a directory a module call leads to outside
+// the walk. Links are followed inside the boundary only.
+func listModuleDir(dir, boundary string, errs *errorList) []source {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil // resolve reports a source with no Terraform files
+	}
+	var files []source
+	for _, e := range entries {
+		k, ok := classify(e.Name())
+		if !ok || e.IsDir() {
+			continue
+		}
+		p := filepath.Join(dir, e.Name())
+		mode := e.Type()
+		if mode&fs.ModeSymlink != 0 {
+			target, ok := followLink(p, p, dir, boundary, errs)
+			if !ok {
+				continue
+			}
+			fi, err := os.Stat(target)
+			if err != nil {
+				continue
+			}
+			mode = fi.Mode().Type()
+		}
+		if !mode.IsRegular() {
+			errs.add(fileError(p, "not a regular file (a FIFO, device or socket); not read"))
+			continue
+		}
+		files = append(files, source{path: p, dir: dir, kind: k})
+	}
+	kept, _ := shadowTofu(files)
+	return kept
 }
 
 // goIgnored reports a path under a testdata or vendor directory, or one
@@ -214,13 +311,33 @@ func skipDir(name, rel string) bool {
 func classify(name string) (fileKind, bool) {
 	base := filepath.Base(name)
 	switch {
-	case strings.HasSuffix(base, ".tf"):
+	case strings.HasSuffix(base, ".tf"), strings.HasSuffix(base, ".tofu"),
+		strings.HasSuffix(base, ".tf.json"), strings.HasSuffix(base, ".tofu.json"):
 		return kindTF, true
 	case base == "terraform.tfvars" || strings.HasSuffix(base, ".auto.tfvars"),
 		base == "terraform.tfvars.json" || strings.HasSuffix(base, ".auto.tfvars.json"):
 		return kindTFVars, true
 	}
 	return 0, false
+}
+
+// skipReason says why a file that looks like Terraform is not read, or ""
+// for a file that does not look like Terraform.
+func skipReason(name string) string {
+	switch {
+	case strings.HasSuffix(name, ".tfvars"), strings.HasSuffix(name, ".tfvars.json"):
+		return "variable file that Terraform does not load by itself (give it with --var-file)"
+	case name == "terragrunt.hcl", name == "terragrunt.stack.hcl":
+		return "Terragrunt configuration (not read; scan the Terraform it calls)"
+	case strings.HasSuffix(name, ".tftest.hcl"), strings.HasSuffix(name, ".tftest.json"),
+		strings.HasSuffix(name, ".tofutest.hcl"), strings.HasSuffix(name, ".tofutest.json"),
+		strings.HasSuffix(name, ".tfmock.hcl"), strings.HasSuffix(name, ".tfmock.json"):
+		return "Terraform test file (not read)"
+	case strings.HasSuffix(name, ".tfstack.hcl"), strings.HasSuffix(name, ".tfcomponent.hcl"),
+		strings.HasSuffix(name, ".tfdeploy.hcl"):
+		return "Terraform Stacks file (not read)"
+	}
+	return ""
 }
 
 func within(root, p string) bool {
@@ -276,6 +393,9 @@ func parse(path string, src []byte) (f *File, diags hcl.Diagnostics) {
 			diags = hcl.Diagnostics{{Severity: hcl.DiagError, Summary: fmt.Sprintf("internal error while parsing: %v", r), Subject: startOf(path).Ptr()}}
 		}
 	}()
+	if strings.HasSuffix(path, ".tf.json") || strings.HasSuffix(path, ".tofu.json") {
+		return parseJSONConfig(path, src)
+	}
 	if strings.HasSuffix(path, ".json") {
 		file, diags := hcljson.Parse(src, path)
 		if diags.HasErrors() || file == nil {

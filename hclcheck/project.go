@@ -60,6 +60,9 @@ type Result struct {
 	// GoModules are the directories under the root holding a go.mod
 	// (outside testdata and vendor).
 	GoModules []string
+	// Skipped are the files under the root that look like Terraform but
+	// were not read (see Skipped).
+	Skipped []Skipped
 }
 
 // DropUnless removes the findings whose condition a fact in facts
@@ -84,11 +87,11 @@ func (r *Result) DropUnless(facts map[string]bool) {
 // so memory holds the shared modules plus the configurations in flight,
 // not every file's syntax tree.
 type Project struct {
-	Root    string
-	rootAbs string
-	lopt    LoadOptions
-	errs    *errorList
-	extra   []*File // --var-file contents
+	Root     string
+	boundary string // nothing outside it is read, see Boundary
+	lopt     LoadOptions
+	errs     *errorList
+	extra    []*File // --var-file contents
 
 	dirs    map[string][]source // directory -> its Terraform files
 	content map[string][]byte   // path -> content of each readable file
@@ -96,6 +99,10 @@ type Project struct {
 	// quick scan saw as local module sources, and everything under
 	// .terraform/modules.
 	shared map[string]bool
+	// outside marks module directories read because a scanned module
+	// calls them, though they are not under the scanned root
+	// (`../../modules/app` from a stack): they are never roots.
+	outside map[string]bool
 
 	mu       sync.Mutex
 	cache    map[string]*moduleSlot
@@ -116,19 +123,20 @@ func Scan(root string, lopt LoadOptions, eopt EvalOptions, checks []Check, s Set
 	p := &Project{
 		Root: root, lopt: lopt, errs: &errorList{},
 		dirs: map[string][]source{}, content: map[string][]byte{},
-		shared: map[string]bool{}, cache: map[string]*moduleSlot{}, calls: map[string][]string{},
+		shared: map[string]bool{}, outside: map[string]bool{}, cache: map[string]*moduleSlot{}, calls: map[string][]string{},
 		adapters: map[string]*moduleSlot{},
 	}
 	if p.lopt.MaxFileSize <= 0 {
 		p.lopt.MaxFileSize = DefaultMaxFileSize
 	}
-	abs, _ := filepath.Abs(root)
-	if real, err := filepath.EvalSymlinks(abs); err == nil {
-		abs = real
+	p.boundary = p.lopt.Boundary
+	if p.boundary == "" {
+		p.boundary = Boundary(root)
 	}
-	p.rootAbs = abs
-	srcs, gt := discover(root, &p.lopt, p.errs)
-	p.read(srcs)
+	w := discover(root, p.boundary, &p.lopt, p.errs)
+	gt := w.gt
+	p.read(w.sources)
+	p.readCalled()
 	if s.ObserveOnlyWithGo && gt.files == 0 {
 		s.Observe = nil
 	}
@@ -160,7 +168,7 @@ func Scan(root string, lopt LoadOptions, eopt EvalOptions, checks []Check, s Set
 	// Shared candidates that no module calls after all are roots too.
 	var late []string
 	for _, d := range shared {
-		if !called[d] && !underDotTerraform(d) {
+		if !called[d] && !underDotTerraform(d) && !p.outside[d] {
 			late = append(late, d)
 		}
 	}
@@ -168,7 +176,7 @@ func Scan(root string, lopt LoadOptions, eopt EvalOptions, checks []Check, s Set
 	parallel(len(late), s.Workers, func(i int) { lateResults[i] = p.check(late[i], eopt, checks, &s) })
 	kept = append(kept, lateResults...)
 
-	res := &Result{Sources: p.content, Files: len(p.content), Configs: len(kept), GoFiles: gt.files, GoModules: gt.modules}
+	res := &Result{Sources: p.content, Files: len(p.content), Configs: len(kept), GoFiles: gt.files, GoModules: gt.modules, Skipped: w.skipped}
 	res.Findings, res.Unless, res.Facts, res.Errors = merge(kept)
 	res.DropUnless(res.Facts)
 	seen := map[finding.Error]bool{}
@@ -198,28 +206,83 @@ func (p *Project) read(srcs []source) {
 		contents[i] = b
 	})
 	for i, s := range srcs {
-		if contents[i] == nil {
-			continue
+		if contents[i] != nil {
+			p.add(s, contents[i])
 		}
-		p.content[s.path] = contents[i]
-		p.dirs[s.dir] = append(p.dirs[s.dir], s)
-		if underDotTerraform(s.dir) {
-			p.shared[s.dir] = true
+	}
+}
+
+// add keeps a file that was read and notes the local module sources it
+// seems to call.
+func (p *Project) add(s source, content []byte) {
+	p.content[s.path] = content
+	p.dirs[s.dir] = append(p.dirs[s.dir], s)
+	if underDotTerraform(s.dir) {
+		p.shared[s.dir] = true
+	}
+	if s.kind == kindTF {
+		for _, src := range localSources(content) {
+			p.shared[filepath.Clean(filepath.Join(s.dir, src))] = true
 		}
-		if s.kind == kindTF {
-			for _, src := range localSources(contents[i]) {
-				p.shared[filepath.Clean(filepath.Join(s.dir, src))] = true
+	}
+}
+
+// maxCalledDirs caps the module directories read outside the scanned
+// root.
+const maxCalledDirs = 10000
+
+// readCalled reads the module directories that scanned modules call but
+// the walk did not reach: `../../modules/app` from stacks/prod. Terraform
+// reads them, so ssmlint does, inside the repository boundary; a source
+// leaving it is reported where the call is evaluated (see resolve).
+// Directories inside the root that the walk left out on purpose (config
+// exclude) stay out. Each directory read may call further ones.
+func (p *Project) readCalled() {
+	done := map[string]bool{}
+	for len(done) < maxCalledDirs {
+		var next []string
+		for d := range p.shared {
+			if !done[d] && p.dirs[d] == nil {
+				next = append(next, d)
+			}
+		}
+		if len(next) == 0 {
+			return
+		}
+		sort.Strings(next)
+		for _, d := range next {
+			done[d] = true
+			if rel, err := filepath.Rel(p.Root, d); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+				continue // under the root: the walk saw it (or was told to skip it)
+			}
+			if !within(p.boundary, realAbs(d)) {
+				continue
+			}
+			p.outside[d] = true
+			for _, s := range listModuleDir(d, p.boundary, p.errs) {
+				if b, diag := readChecked(s.path, p.lopt.MaxFileSize); diag != nil {
+					p.errs.add(*diag)
+				} else {
+					p.add(s, b)
+				}
 			}
 		}
 	}
 }
 
-// localSources finds `source = "./…"` / `"../…"` in a file's text. It is
-// a quick over-approximation of the module calls (any block's `source`
-// counts); the parsed calls decide in the end.
+// localSources finds `source = "./…"` / `"../…"` in a file's text, and
+// `"source": "../…"` in JSON syntax. It is a quick over-approximation of
+// the module calls (any block's `source` counts); the parsed calls decide
+// in the end.
 func localSources(src []byte) []string {
 	var out []string
 	key := []byte("source")
+	skipSpace := func(k int) int {
+		for k < len(src) && (src[k] == ' ' || src[k] == '\t' || src[k] == '\n' || src[k] == '\r') {
+			k++
+		}
+		return k
+	}
 	for i := 0; ; {
 		j := bytes.Index(src[i:], key)
 		if j < 0 {
@@ -227,16 +290,14 @@ func localSources(src []byte) []string {
 		}
 		k := i + j + len(key)
 		i = k
-		for k < len(src) && (src[k] == ' ' || src[k] == '\t') {
-			k++
+		if k < len(src) && src[k] == '"' {
+			k++ // JSON: "source": "…"
 		}
-		if k >= len(src) || src[k] != '=' {
+		k = skipSpace(k)
+		if k >= len(src) || (src[k] != '=' && src[k] != ':') {
 			continue
 		}
-		k++
-		for k < len(src) && (src[k] == ' ' || src[k] == '\t') {
-			k++
-		}
+		k = skipSpace(k + 1)
 		if k >= len(src) || src[k] != '"' {
 			continue
 		}
@@ -401,7 +462,7 @@ func (p *Project) checkConfig(dir string, eopt EvalOptions, checks []Check, s *S
 	if m == nil {
 		return res
 	}
-	funcs := functions(p.rootAbs, dir, p.lopt.MaxFileSize, cancel)
+	funcs := functions(p.boundary, dir, p.lopt.MaxFileSize, cancel)
 	c := newConfig(p, m, eopt, p.extra, funcs, p.errs)
 	for _, ch := range checks {
 		if cancel.Load() {
@@ -578,18 +639,14 @@ func (mi *ModuleInstance) hasAncestorDir(dir string) bool {
 }
 
 // resolve finds the module a call refers to: a local path inside the
-// scanned root, or a module installed by `terraform init` under
+// repository boundary, or a module installed by `terraform init` under
 // .terraform/modules. Other sources are not followed (nil, no error).
 func (c *Config) resolve(caller *Module, call *CallDecl, keyPath []string) (*Module, *hcl.Diagnostic) {
 	p := c.Project
 	if isLocalSource(call.Source) {
 		dir := filepath.Clean(filepath.Join(caller.Dir, call.Source))
-		abs, _ := filepath.Abs(dir)
-		if real, err := filepath.EvalSymlinks(abs); err == nil {
-			abs = real
-		}
-		if !within(p.rootAbs, abs) {
-			return nil, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: fmt.Sprintf("module source %q points outside the scanned root; module %q is not checked (scan a directory that contains it)", call.Source, call.Name), Subject: call.SourceRange.Ptr()}
+		if abs := realAbs(dir); !within(p.boundary, abs) {
+			return nil, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: fmt.Sprintf("module source %q leads to %s, outside the repository (%s); module %q is not checked", call.Source, abs, p.boundary, call.Name), Subject: call.SourceRange.Ptr()}
 		}
 		m := p.module(dir)
 		if m == nil {

@@ -450,7 +450,7 @@ func (a *Attr) UsesEach() bool {
 }
 
 // noteEvalErrors keeps the evaluation errors a user must hear about: a
-// file() path leaving the scanned root. Other evaluation errors (unknown
+// file() path leaving the repository. Other evaluation errors (unknown
 // functions, type mismatches) only make values unknown.
 func (c *Config) noteEvalErrors(diags hcl.Diagnostics) {
 	for _, d := range diags {

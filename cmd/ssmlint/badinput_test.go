@@ -45,13 +45,13 @@ func TestBadInput(t *testing.T) {
 			outside := t.TempDir()
 			writeFile(t, outside, "secret.tf", badParam)
 			symlink(t, filepath.Join(outside, "secret.tf"), filepath.Join(dir, "linked.tf"))
-		}, "linked.tf", 1, "outside the scanned root"},
+		}, "linked.tf", 1, "outside the repository"},
 		{"file() outside root", func(t *testing.T, dir string) {
 			writeFile(t, dir, "doc.tf", "resource \"aws_ssm_parameter\" \"doc\" {\n  name  = \"/app/doc\"\n  type  = \"String\"\n  value = file(\"/etc/hostname\")\n}\n")
-		}, "doc.tf", 4, "outside the scanned root"},
+		}, "doc.tf", 4, "outside the repository"},
 		{"module source outside root", func(t *testing.T, dir string) {
 			writeFile(t, dir, "mod.tf", "module \"up\" {\n  source = \"../elsewhere\"\n}\n")
-		}, "mod.tf", 2, "outside the scanned root"},
+		}, "mod.tf", 2, "outside the repository"},
 		{"config unknown key", func(t *testing.T, dir string) {
 			writeFile(t, dir, ".ssmlint.yml", "version: 1\nrules:\n  SSM201: {enabld: false}\n")
 		}, ".ssmlint.yml", 3, "enabld"},

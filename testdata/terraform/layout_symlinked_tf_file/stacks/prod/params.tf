@@ -1,0 +1,1 @@
+../../shared/params.tf
