@@ -150,6 +150,15 @@ func buildModule(dir string, files, tfvars []*File, errs *errorList) *Module {
 		Locals:    map[string]*hclsyntax.Attribute{},
 		Outputs:   map[string]*hclsyntax.Attribute{},
 	}
+	declared := map[string]hcl.Range{} // resources, data sources, modules, outputs
+	unique := func(what, key string, at hcl.Range) bool {
+		if prev, dup := declared[key]; dup {
+			errs.add(dupError(what, strings.TrimPrefix(key, what+" "), at, prev))
+			return false
+		}
+		declared[key] = at
+		return true
+	}
 	for _, f := range files {
 		for _, b := range f.Body.Blocks {
 			switch b.Type {
@@ -166,13 +175,20 @@ func buildModule(dir string, files, tfvars []*File, errs *errorList) *Module {
 					m.Locals[name] = a
 				}
 			case "output":
-				if len(b.Labels) == 1 {
+				if len(b.Labels) == 1 && unique("output", "output "+b.Labels[0], b.DefRange()) {
 					if a := b.Body.Attributes["value"]; a != nil {
 						m.Outputs[b.Labels[0]] = a
 					}
 				}
 			case "resource", "data":
 				if len(b.Labels) != 2 {
+					continue
+				}
+				what := "resource"
+				if b.Type == "data" {
+					what = "data source"
+				}
+				if !unique(what, what+" "+b.Labels[0]+"."+b.Labels[1], b.DefRange()) {
 					continue
 				}
 				d := &ResourceDecl{Type: b.Labels[0], Name: b.Labels[1], Block: b, File: f}
@@ -187,7 +203,7 @@ func buildModule(dir string, files, tfvars []*File, errs *errorList) *Module {
 				}
 				m.Resources = append(m.Resources, d)
 			case "module":
-				if len(b.Labels) != 1 {
+				if len(b.Labels) != 1 || !unique("module", "module "+b.Labels[0], b.DefRange()) {
 					continue
 				}
 				c := &CallDecl{Name: b.Labels[0], Block: b}
@@ -251,7 +267,7 @@ func boolLiteral(a *hclsyntax.Attribute) bool {
 func dupError(what, name string, at, prev hcl.Range) hcl.Diagnostic {
 	return hcl.Diagnostic{
 		Severity: hcl.DiagError,
-		Summary:  fmt.Sprintf("duplicate %s %q (first declared at %s:%d); this one is ignored", what, name, filepath.Base(prev.Filename), prev.Start.Line),
+		Summary:  fmt.Sprintf("duplicate %s %q: also declared at %s:%d; this one is ignored", what, name, filepath.Base(prev.Filename), prev.Start.Line),
 		Subject:  &at,
 	}
 }
@@ -264,17 +280,21 @@ func isLocalSource(src string) bool {
 // groupDir builds the module of one directory from its parsed files;
 // tfvars files join it.
 func groupDir(dir string, srcs []source, files []*File, errs *errorList) *Module {
-	var tf, vs []*File
+	var tf, vs, overrides []*File
 	for i, s := range srcs {
-		if files[i] == nil {
-			continue
-		}
-		if s.kind == kindTF {
-			tf = append(tf, files[i])
-		} else {
+		switch {
+		case files[i] == nil:
+		case s.kind != kindTF:
 			vs = append(vs, files[i])
+		case isOverride(s.path):
+			overrides = append(overrides, files[i])
+		default:
+			tf = append(tf, files[i])
 		}
 	}
+	// Override files apply in lexical order of their names.
+	slices.SortStableFunc(overrides, func(a, b *File) int { return strings.Compare(filepath.Base(a.Path), filepath.Base(b.Path)) })
+	applyOverrides(tf, overrides, errs)
 	slices.SortFunc(vs, func(a, b *File) int {
 		// Terraform's order: terraform.tfvars, terraform.tfvars.json,
 		// then *.auto.tfvars(.json) in lexical order.

@@ -1,0 +1,5 @@
+resource "aws_ssm_parameter" "p" {
+  name  = "/app/flags"
+  type  = "String"
+  value = "on"
+}
