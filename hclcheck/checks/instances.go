@@ -5,12 +5,13 @@ import (
 )
 
 // machine is something that runs SSM Agent: an aws_instance, or a launch
-// template as used by an autoscaling group (then subnets come from the
-// group and the rest from the template).
+// template or launch configuration as used by an autoscaling group (then
+// subnets come from the group and the rest from the template).
 type machine struct {
-	// r is the aws_instance or aws_launch_template.
+	// r is the aws_instance, aws_launch_template or
+	// aws_launch_configuration.
 	r *hclcheck.Resource
-	// asg is the autoscaling group for a launch template.
+	// asg is the autoscaling group for a launch template or configuration.
 	asg *hclcheck.Resource
 	// subnetAttr is where the subnets are set (subnet_id, or the group's
 	// vpc_zone_identifier); nil when unset.
@@ -41,6 +42,9 @@ func (m machine) placement() (*hclcheck.Resource, *hclcheck.Attr) {
 // name describes the machine in messages.
 func (m machine) name() string {
 	if m.asg != nil {
+		if m.r.Type() == "aws_launch_configuration" {
+			return m.asg.Addr + " (launch configuration " + m.r.Addr + ")"
+		}
 		return m.asg.Addr + " (launch template " + m.r.Addr + ")"
 	}
 	return m.r.Addr
@@ -86,6 +90,45 @@ func readMachines(c *hclcheck.Config) []machine {
 				}
 			}
 			out = append(out, m)
+		}
+		for _, lc := range launchConfigurationsOf(c, asg) {
+			m := machine{r: lc, asg: asg}
+			m.subnetAttr = asg.Body.Attr("vpc_zone_identifier")
+			m.subnets, m.subnetsKnown = resolveAll(c, m.subnetAttr, "aws_subnet")
+			m.sgAttr = lc.Body.Attr("security_groups")
+			m.sgs, m.sgsKnown = resolveAll(c, m.sgAttr, "aws_security_group")
+			m.profileAttr = lc.Body.Attr("iam_instance_profile")
+			m.profileSet = m.profileAttr != nil
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// launchConfigurationsOf returns the declared launch configuration an
+// autoscaling group uses: the one its launch_configuration refers to, or
+// the one whose name it gives literally.
+func launchConfigurationsOf(c *hclcheck.Config, asg *hclcheck.Resource) []*hclcheck.Resource {
+	a := asg.Body.Attr("launch_configuration")
+	if a == nil {
+		return nil
+	}
+	var out []*hclcheck.Resource
+	for _, r := range c.Referenced(a) {
+		if r.Type() == "aws_launch_configuration" {
+			out = append(out, r)
+		}
+	}
+	if len(out) > 0 {
+		return out
+	}
+	name, ok := hclcheck.String(a.Value())
+	if !ok {
+		return nil
+	}
+	for _, lc := range c.Resources("aws_launch_configuration") {
+		if n, _, ok := hclcheck.AttrString(lc.Body, "name"); ok && n == name {
+			out = append(out, lc)
 		}
 	}
 	return out
