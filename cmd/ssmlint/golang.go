@@ -60,19 +60,32 @@ func goAnalyzers(enabled map[string]bool) []*analysis.Analyzer {
 // goDirs are where to run the Go analyzers for a scanned path: the path
 // itself when it is inside a Go module, and each module nested under it
 // (a monorepo's services, each with its go.mod), whose packages the
-// enclosing module's ./... does not include.
+// enclosing module's ./... does not include. A directory whose non-test
+// Go files import no SSM package of the SDK is left out: go vet would
+// build (and download) it for nothing, since the analyzers look only at
+// packages that use the SDK. (SSM601 also follows calls into another
+// module's wrapper of the SDK; a module that reaches SSM only through such
+// a dependency is skipped too.)
 func goDirs(path string, modules []string) []string {
 	var out []string
 	own := gocheck.ModuleRoot(path)
-	if own != "" {
+	if own != "" && mayUseSSM(path) {
 		out = append(out, path)
 	}
 	for _, m := range modules {
-		if abs, err := filepath.Abs(m); err == nil && abs != own {
+		if abs, err := filepath.Abs(m); err == nil && abs != own && mayUseSSM(m) {
 			out = append(out, m)
 		}
 	}
 	return out
+}
+
+// mayUseSSM reports whether the Go code go vet would analyse in dir
+// imports an SSM package; when that cannot be told, go vet runs and says
+// what is wrong.
+func mayUseSSM(dir string) bool {
+	ok, err := gocheck.ImportsSSM(dir)
+	return ok || err != nil
 }
 
 // dedupDirs drops directories listed twice (by absolute path).

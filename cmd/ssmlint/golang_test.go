@@ -1,6 +1,8 @@
 package main_test
 
 import (
+	"encoding/json"
+	"errors"
 	"maps"
 	"os"
 	"os/exec"
@@ -8,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/ssmlint/ssmlint/internal/inventory"
 )
@@ -229,5 +232,85 @@ func TestGoSeparatePaths(t *testing.T) {
 	r, _ := runJSON(t, dir, "app/token.go")
 	if len(r.Findings) != 1 || r.Findings[0].File != "app/token.go" {
 		t.Errorf("ssmlint app/token.go: findings %+v; want only the one in token.go", r.Findings)
+	}
+}
+
+// ssmlintEnv runs the binary in dir with env added to the environment
+// (PATH=… replaces the search path; the binary is run by its absolute
+// path) and returns the JSON report and the exit code.
+func ssmlintEnv(t *testing.T, dir string, env []string, args ...string) (jsonReport, int) {
+	t.Helper()
+	cmd := exec.Command(binary, append([]string{"--format", "json"}, args...)...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), env...)
+	var stdout, stderr strings.Builder
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Run()
+	code := 0
+	var ee *exec.ExitError
+	if errors.As(err, &ee) {
+		code = ee.ExitCode()
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	var r jsonReport
+	if err := json.Unmarshal([]byte(stdout.String()), &r); err != nil {
+		t.Fatalf("output is not JSON: %v\nstdout:\n%s\nstderr:\n%s", err, stdout.String(), stderr.String())
+	}
+	return r, code
+}
+
+// rulesOf lists the findings' rules.
+func rulesOf(r jsonReport) string {
+	var out []string
+	for _, f := range r.Findings {
+		out = append(out, f.Rule)
+	}
+	return strings.Join(out, ",")
+}
+
+// A Go module with nothing to analyse (a test harness whose only Go file
+// is a _test.go, requiring a module that cannot be resolved) is not
+// built: no go vet, no download, no error, and the Terraform finding
+// decides the exit code. GOPROXY=off and -mod=mod would make any go vet
+// fail, so the absence of errors shows none ran.
+func TestGoWithoutSSMIsSkipped(t *testing.T) {
+	harness := map[string]string{
+		"go.mod":     "module example.com/harness\n\ngo 1.22\n\nrequire example.invalid/nothing v1.0.0\n",
+		"x_test.go":  "package test\n\nimport (\n\t\"testing\"\n\n\t\"example.invalid/nothing\"\n\t\"github.com/aws/aws-sdk-go-v2/service/ssm\"\n)\n\nfunc TestX(t *testing.T) { nothing.Do(); _ = ssm.New }\n",
+		"helpers.go": "package test\n\nimport \"example.invalid/nothing\"\n\n// Up starts the stack.\nfunc Up() { nothing.Do() }\n",
+	}
+	nested := map[string]string{"main.tf": badParam}
+	for name, body := range harness {
+		nested["test/"+name] = body
+	}
+	own := map[string]string{"main.tf": badParam}
+	for name, body := range harness {
+		own[name] = body
+	}
+	env := []string{"GOFLAGS=-mod=mod", "GOPROXY=off"}
+	for _, tc := range []struct {
+		name  string
+		files map[string]string
+		args  []string
+	}{
+		{"nested module", nested, []string{"."}},
+		{"the scanned path's own module", own, []string{"."}},
+		{"a .go file given as the path", own, []string{"main.tf", "helpers.go"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := write(t, tc.files)
+			start := time.Now()
+			r, code := ssmlintEnv(t, dir, env, tc.args...)
+			if took := time.Since(start); took > 10*time.Second {
+				t.Errorf("took %s; a module without SSM code must cost nothing", took)
+			}
+			if code != 1 || rulesOf(r) != "SSM201" || len(r.Errors) != 0 {
+				t.Errorf("exit %d, findings %s, errors %+v; want exit 1, the SSM201 and no errors", code, rulesOf(r), r.Errors)
+			}
+			if n, _ := r.Summary["files_scanned"].(float64); n != 1 {
+				t.Errorf("files_scanned = %v; want 1 (the Go files are not analysed)", r.Summary["files_scanned"])
+			}
+		})
 	}
 }
