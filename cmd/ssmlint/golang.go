@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"go/format"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -146,10 +148,13 @@ func scanGo(res *scanResult, paths []string, enabled map[string]bool, inv *inven
 	for _, p := range paths {
 		r, err := gocheck.Run(p, opt)
 		if err != nil {
-			fail(p, err)
+			res.errors = append(res.errors, goNotRun(p, false, goStartProblem(err)))
 			continue
 		}
 		res.errors = append(res.errors, r.Errors...)
+		if len(r.BuildErrors) > 0 {
+			res.errors = append(res.errors, goNotRun(p, len(r.Findings) > 0, buildProblem(p, r.BuildErrors)))
+		}
 		for _, f := range r.Files {
 			if _, ok := res.sources[f]; ok {
 				continue
@@ -176,6 +181,111 @@ func scanGo(res *scanResult, paths []string, enabled map[string]bool, inv *inven
 			}
 		}
 	}
+}
+
+// goSideOff is how to run without the Go side, for the errors that say
+// it could not run.
+const goSideOff = `To scan without the Go side: --disable SSM6 or "go: false" in .ssmlint.yml`
+
+// goProblem is why the Go analyzers could not run on a directory, and
+// where to report it.
+type goProblem struct {
+	what string
+	at   finding.Range
+}
+
+// goNotRun is the one error for a directory of Go code the analyzers could
+// not run on (partly, when some packages were analysed): it says what
+// failed and how to run without the Go side.
+func goNotRun(dir string, partly bool, p goProblem) finding.Error {
+	where := "on " + displayDir(dir)
+	if partly {
+		where = "on part of " + displayDir(dir)
+	}
+	if p.at.File == "" {
+		p.at = moduleFile(dir)
+	}
+	return finding.Error{
+		Range:   p.at,
+		Message: fmt.Sprintf("Go analyzers (SSM6xx) not run %s: %s; the Terraform findings are unaffected. %s", where, p.what, goSideOff),
+	}
+}
+
+// goStartProblem says why go vet could not be started.
+func goStartProblem(err error) goProblem {
+	if errors.Is(err, exec.ErrNotFound) {
+		return goProblem{what: "the go command is not on PATH (the Go side runs go vet)"}
+	}
+	return goProblem{what: err.Error()}
+}
+
+// buildProblem sums up go vet's build errors for dir: the first, with its
+// position when it is in the module's own files, and how many more.
+func buildProblem(dir string, errs []finding.Error) goProblem {
+	first := errs[0]
+	msg, _, _ := strings.Cut(strings.TrimSpace(first.Message), "\n")
+	// Without a position, it is the go command's own complaint (a go.mod
+	// that needs a download, say).
+	p := goProblem{what: "go vet failed (" + strings.TrimPrefix(msg, "go vet failed: ")}
+	if strings.HasSuffix(first.Range.File, ".go") {
+		p.what = fmt.Sprintf("the Go code does not build (%s:%d:%d: %s", relTo(cwd())(first.Range.File), first.Range.Start.Line, first.Range.Start.Column, msg)
+		if inside(first.Range.File, moduleDir(dir)) {
+			p.at = first.Range
+		}
+	}
+	switch n := len(errs) - 1; n {
+	case 0:
+		p.what += ")"
+	case 1:
+		p.what += "; 1 more problem)"
+	default:
+		p.what += fmt.Sprintf("; %d more problems)", n)
+	}
+	return p
+}
+
+// moduleDir is the directory of the module go vet ran in for dir (a
+// directory or a .go file), or dir's own directory.
+func moduleDir(dir string) string {
+	if m := gocheck.ModuleRoot(dir); m != "" {
+		return m
+	}
+	if fi, err := os.Stat(dir); err == nil && !fi.IsDir() {
+		return filepath.Dir(dir)
+	}
+	return dir
+}
+
+// moduleFile is the position of an error about the Go code of dir as a
+// whole: line 1 of its go.mod.
+func moduleFile(dir string) finding.Range {
+	pos := finding.Pos{Line: 1, Column: 1}
+	file := dir
+	if m := gocheck.ModuleRoot(dir); m != "" {
+		file = filepath.Join(m, "go.mod")
+	}
+	return finding.Range{File: file, Start: pos, End: pos}
+}
+
+// inside reports whether file is in dir or below it.
+func inside(file, dir string) bool {
+	af, err1 := filepath.Abs(file)
+	ad, err2 := filepath.Abs(dir)
+	if err1 != nil || err2 != nil {
+		return false
+	}
+	rel, err := filepath.Rel(ad, af)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
+// displayDir names a directory in a message as a path relative to the
+// working directory, "./app" rather than "app".
+func displayDir(dir string) string {
+	d := relTo(cwd())(dir)
+	if d == "." || strings.HasPrefix(d, "./") || strings.HasPrefix(d, "../") || filepath.IsAbs(d) {
+		return d
+	}
+	return "./" + d
 }
 
 // inventoryFile writes the inventory where go vet can read it, under a

@@ -314,3 +314,88 @@ func TestGoWithoutSSMIsSkipped(t *testing.T) {
 		})
 	}
 }
+
+// Go code that uses the SDK but does not build: one error for the
+// module, at the first build error, saying how to run without the Go
+// side; the Terraform finding is still reported. --disable SSM6 and
+// "go: false" turn the Go side off.
+func TestGoBuildFailureIsOneError(t *testing.T) {
+	dir := crossLang(t)
+	// Two packages that do not build; the first in file order is named.
+	broken := map[string]string{
+		"app/broken.go": "package app\n\nfunc Broken() int { return \"x\" }\n",
+		"lib/lib.go":    "package lib\n\nimport \"github.com/aws/aws-sdk-go-v2/service/ssm\"\n\nvar _ *ssm.Client = 1\n",
+	}
+	for name, body := range broken {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(dir, "terraform", "plain.tf"), []byte(badParam), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r, code := runJSON(t, dir, ".")
+	if code != 2 || rulesOf(r) != "SSM201" || len(r.Errors) != 1 {
+		t.Fatalf("exit %d, findings %s, errors %+v; want exit 2, the SSM201 and one error", code, rulesOf(r), r.Errors)
+	}
+	e := r.Errors[0]
+	for _, want := range []string{
+		"Go analyzers (SSM6xx) not run on .: ", "the Go code does not build (app/broken.go:3:28: ", "; 1 more problem)",
+		"the Terraform findings are unaffected", "--disable SSM6", `"go: false" in .ssmlint.yml`,
+	} {
+		if !strings.Contains(e.Message, want) {
+			t.Errorf("error message %q lacks %q", e.Message, want)
+		}
+	}
+	if e.File != "app/broken.go" || e.Line != 3 || e.Column != 28 {
+		t.Errorf("error at %s:%d:%d; want app/broken.go:3:28", e.File, e.Line, e.Column)
+	}
+	for _, args := range [][]string{{"--disable", "SSM6", "."}, {"--disable", "ssm6,SSM201", "."}} {
+		r, code := runJSON(t, dir, args...)
+		want := 1
+		if strings.Contains(args[1], "SSM201") {
+			want = 0
+		}
+		if code != want || len(r.Errors) != 0 {
+			t.Errorf("%v: exit %d, findings %s, errors %+v; want exit %d and no errors", args, code, rulesOf(r), r.Errors, want)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(dir, ".ssmlint.yml"), []byte("version: 1\ngo: false\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// With the Go side off, not even go need be there.
+	r, code = ssmlintEnv(t, dir, []string{"PATH=" + t.TempDir()}, ".")
+	if code != 1 || rulesOf(r) != "SSM201" || len(r.Errors) != 0 {
+		t.Errorf("go: false: exit %d, findings %s, errors %+v; want exit 1, the SSM201 and no errors", code, rulesOf(r), r.Errors)
+	}
+	// A rule group must exist.
+	if _, stderr, code := ssmlint(t, dir, "--disable", "SSM9", "."); code != 2 || !strings.Contains(stderr, `unknown rule or group "SSM9"`) {
+		t.Errorf("--disable SSM9: exit %d, stderr %s", code, stderr)
+	}
+}
+
+// Without go on PATH, Go code that uses the SDK gets one error saying so,
+// and the Terraform is still scanned.
+func TestGoCommandMissing(t *testing.T) {
+	dir := crossLang(t)
+	if err := os.WriteFile(filepath.Join(dir, "terraform", "plain.tf"), []byte(badParam), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	empty := []string{"PATH=" + t.TempDir()}
+	r, code := ssmlintEnv(t, dir, empty, ".")
+	if code != 2 || rulesOf(r) != "SSM201" || len(r.Errors) != 1 {
+		t.Fatalf("exit %d, findings %s, errors %+v; want exit 2, the SSM201 and one error", code, rulesOf(r), r.Errors)
+	}
+	e := r.Errors[0]
+	if !strings.Contains(e.Message, "the go command is not on PATH") || !strings.Contains(e.Message, "--disable SSM6") ||
+		e.File != "go.mod" || e.Line != 1 {
+		t.Errorf("error %+v; want one at go.mod:1 saying go is not on PATH and how to run without the Go side", e)
+	}
+	if r, code := ssmlintEnv(t, dir, empty, "--disable", "SSM6", "."); code != 1 || len(r.Errors) != 0 {
+		t.Errorf("--disable SSM6 without go: exit %d, errors %+v; want exit 1, no errors", code, r.Errors)
+	}
+}

@@ -51,8 +51,13 @@ type Result struct {
 	Findings []finding.Finding
 	// Fixes are the suggested fixes of the findings, by finding index.
 	Fixes map[int][]Fix
-	// Errors are packages that could not be built or analyzed.
+	// Errors are analyzers that failed on a package that built.
 	Errors []finding.Error
+	// BuildErrors are what kept go vet from analysing packages: the
+	// compiler's and the go command's messages, in order. One with a
+	// position is at its .go file; one without (a go.mod that needs a
+	// download, say) is at the directory go vet ran in, line 1.
+	BuildErrors []finding.Error
 	// Files are the Go files that findings were reported in.
 	Files []string
 }
@@ -126,9 +131,20 @@ func Run(dir string, opt Options) (*Result, error) {
 	if strings.Contains(stderr.String(), "matched no packages") && len(res.Findings) == 0 {
 		return res, nil // Go files only in nested modules or ignored directories
 	}
-	res.Errors = append(res.Errors, buildErrors(dir, stderr.String())...)
-	if runErr != nil && len(res.Errors) == 0 {
-		res.Errors = append(res.Errors, dirError(dir, "go vet failed: "+strings.TrimSpace(stderr.String())))
+	res.BuildErrors = buildErrors(dir, stderr.String())
+	// go vet builds packages in parallel: its messages come in any order.
+	sort.SliceStable(res.BuildErrors, func(i, j int) bool {
+		a, b := res.BuildErrors[i].Range, res.BuildErrors[j].Range
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Start.Line != b.Start.Line {
+			return a.Start.Line < b.Start.Line
+		}
+		return a.Start.Column < b.Start.Column
+	})
+	if runErr != nil && len(res.Errors) == 0 && len(res.BuildErrors) == 0 {
+		res.BuildErrors = append(res.BuildErrors, dirError(dir, "go vet failed: "+strings.TrimSpace(stderr.String())))
 	}
 	res.annotate()
 	return res, nil
@@ -313,7 +329,8 @@ func funcName(fd *ast.FuncDecl) string {
 
 // buildErrors turns what go vet printed on stderr (packages that do not
 // build: "file:line:col: message" lines under a "# package" header) into
-// input errors with positions. Paths are relative to dir.
+// errors with positions, whose message is the compiler's. Paths are
+// relative to dir.
 func buildErrors(dir, stderr string) []finding.Error {
 	var out []finding.Error
 	sc := bufio.NewScanner(strings.NewReader(stderr))
@@ -347,7 +364,7 @@ func buildErrors(dir, stderr string) []finding.Error {
 			file = filepath.Join(dir, file)
 		}
 		pos := finding.Pos{Line: l, Column: c}
-		out = append(out, finding.Error{Range: finding.Range{File: file, Start: pos, End: pos}, Message: "Go code does not build: " + msg})
+		out = append(out, finding.Error{Range: finding.Range{File: file, Start: pos, End: pos}, Message: msg})
 	}
 	return out
 }
