@@ -54,9 +54,9 @@ type Result struct {
 	// Errors are analyzers that failed on a package that built.
 	Errors []finding.Error
 	// BuildErrors are what kept go vet from analysing packages: the
-	// compiler's and the go command's messages, in order. One with a
-	// position is at its .go file; one without (a go.mod that needs a
-	// download, say) is at the directory go vet ran in, line 1.
+	// compiler's and the go command's messages, sorted by position. One
+	// with a position is at its .go file; one without (a go.mod that needs
+	// a download, say) is at the directory go vet ran in, line 1.
 	BuildErrors []finding.Error
 	// Files are the Go files that findings were reported in.
 	Files []string
