@@ -231,7 +231,7 @@ func shadowTofu(files []source) (kept []source, shadowed []Skipped) {
 		for _, ext := range [...]string{".tf", ".tf.json"} {
 			if stem, ok := strings.CutSuffix(base, ext); ok {
 				if twin := stem + strings.Replace(ext, ".tf", ".tofu", 1); names[twin] {
-					shadowed = append(shadowed, Skipped{File: s.path, Reason: "shadowed by " + twin + " (OpenTofu reads only that one)"})
+					shadowed = append(shadowed, Skipped{File: s.path, Reason: "shadowed by the .tofu file of the same name, which OpenTofu reads instead"})
 					base = ""
 				}
 				break
@@ -326,16 +326,16 @@ func classify(name string) (fileKind, bool) {
 func skipReason(name string) string {
 	switch {
 	case strings.HasSuffix(name, ".tfvars"), strings.HasSuffix(name, ".tfvars.json"):
-		return "variable file that Terraform does not load by itself (give it with --var-file)"
+		return "variable files Terraform loads only when given with -var-file; ssmlint takes --var-file too"
 	case name == "terragrunt.hcl", name == "terragrunt.stack.hcl":
-		return "Terragrunt configuration (not read; scan the Terraform it calls)"
+		return "Terragrunt configuration; scan the Terraform it calls"
 	case strings.HasSuffix(name, ".tftest.hcl"), strings.HasSuffix(name, ".tftest.json"),
 		strings.HasSuffix(name, ".tofutest.hcl"), strings.HasSuffix(name, ".tofutest.json"),
 		strings.HasSuffix(name, ".tfmock.hcl"), strings.HasSuffix(name, ".tfmock.json"):
-		return "Terraform test file (not read)"
+		return "Terraform test files"
 	case strings.HasSuffix(name, ".tfstack.hcl"), strings.HasSuffix(name, ".tfcomponent.hcl"),
 		strings.HasSuffix(name, ".tfdeploy.hcl"):
-		return "Terraform Stacks file (not read)"
+		return "Terraform Stacks files"
 	}
 	return ""
 }

@@ -159,6 +159,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 	sum.Duration = time.Since(start)
 	sum.Suppressed = suppressed
 	sum.Baselined = baselined
+	for _, sk := range sc.skipped {
+		sum.Skipped = append(sum.Skipped, report.SkippedFile{File: sk.File, Reason: sk.Reason})
+	}
+	for _, p := range sc.empty {
+		sum.Notes = append(sum.Notes, fmt.Sprintf("Nothing to check in %s: no Terraform (.tf, .tf.json, .tofu) or Go files.", p))
+	}
 	in := report.Input{
 		Version:    versionString(),
 		Findings:   fs,

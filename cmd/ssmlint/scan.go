@@ -27,6 +27,10 @@ type scanResult struct {
 	fixes map[fixKey][]gocheck.Fix
 	// inventory is the Terraform parameter inventory, when collected.
 	inventory *inventory.Inventory
+	// skipped are files that look like Terraform but were not read.
+	skipped []hclcheck.Skipped
+	// empty are the paths with no Terraform and no Go file at all.
+	empty []string
 }
 
 func (s *scanResult) source(file string) ([]byte, bool) {
@@ -65,6 +69,12 @@ func scan(paths []string, cfg *config.Config, enabled map[string]bool, vars map[
 	}
 	var results []*hclcheck.Result
 	facts := map[string]bool{}
+	given := map[string]bool{} // --var-file files are read, not skipped
+	for _, f := range varFiles {
+		if abs, err := filepath.Abs(f); err == nil {
+			given[abs] = true
+		}
+	}
 	for _, root := range paths {
 		if cfg != nil && len(cfg.Exclude) > 0 {
 			r := root
@@ -74,6 +84,14 @@ func scan(paths []string, cfg *config.Config, enabled map[string]bool, vars map[
 		}
 		r := hclcheck.Scan(root, lopt, hclcheck.EvalOptions{Vars: vars, VarFiles: varFiles}, cs, settings)
 		res.files += r.Files
+		for _, sk := range r.Skipped {
+			if abs, err := filepath.Abs(sk.File); err != nil || !given[abs] {
+				res.skipped = append(res.skipped, sk)
+			}
+		}
+		if r.Files == 0 && r.GoFiles == 0 && len(r.Errors) == 0 {
+			res.empty = append(res.empty, root)
+		}
 		for path, src := range r.Sources {
 			res.sources[path] = src
 		}

@@ -45,6 +45,16 @@ type jsonSummary struct {
 	AdvancedParameters     int     `json:"advanced_parameters"`
 	Suppressed             int     `json:"suppressed"`
 	Baselined              int     `json:"baselined"`
+	// Skipped lists the files that look like Terraform but were not
+	// read; Notes are sentences about the run (a path with nothing to
+	// check). Both are always present, possibly empty.
+	Skipped []jsonSkipped `json:"skipped"`
+	Notes   []string      `json:"notes"`
+}
+
+type jsonSkipped struct {
+	File   string `json:"file"`
+	Reason string `json:"reason"`
 }
 
 func writeJSON(w *bufio.Writer, in Input) error {
@@ -62,7 +72,12 @@ func writeJSON(w *bufio.Writer, in Input) error {
 			AdvancedParameters:     in.Summary.AdvancedParameters,
 			Suppressed:             in.Summary.Suppressed,
 			Baselined:              in.Summary.Baselined,
+			Skipped:                make([]jsonSkipped, 0, len(in.Summary.Skipped)),
+			Notes:                  append([]string{}, in.Summary.Notes...),
 		},
+	}
+	for _, s := range in.Summary.Skipped {
+		doc.Summary.Skipped = append(doc.Summary.Skipped, jsonSkipped{File: relPath(in.WorkDir, s.File), Reason: s.Reason})
 	}
 	for _, f := range in.Findings {
 		doc.Findings = append(doc.Findings, jsonFinding{

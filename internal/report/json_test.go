@@ -74,7 +74,9 @@ func TestJSONSample(t *testing.T) {
     "advanced_monthly_cost_usd": 0.05,
     "advanced_parameters": 1,
     "suppressed": 1,
-    "baselined": 0
+    "baselined": 0,
+    "skipped": [],
+    "notes": []
   }
 }
 `
@@ -135,7 +137,7 @@ func TestJSONKeys(t *testing.T) {
 		}
 	}
 	wantSummary := sorted([]string{"errors", "warnings", "infos", "files_scanned", "duration_ms",
-		"advanced_monthly_cost_usd", "advanced_parameters", "suppressed", "baselined"})
+		"advanced_monthly_cost_usd", "advanced_parameters", "suppressed", "baselined", "skipped", "notes"})
 	if got := keysOf(doc["summary"]); !reflect.DeepEqual(got, wantSummary) {
 		t.Errorf("summary keys %v, want %v", got, wantSummary)
 	}

@@ -40,6 +40,19 @@ type Summary struct {
 	// Suppressed counts findings silenced by ignore comments or
 	// configuration, Baselined those hidden by the baseline file.
 	Suppressed, Baselined int
+	// Skipped are files that look like Terraform but were not read, with
+	// the reason (a .tfvars file Terraform does not load by itself, a .tf
+	// file shadowed by its .tofu twin, another tool's file).
+	Skipped []SkippedFile
+	// Notes are sentences about the run a user must not miss, such as a
+	// path with nothing to check.
+	Notes []string
+}
+
+// SkippedFile is a file not read, and why.
+type SkippedFile struct {
+	File   string
+	Reason string
 }
 
 // Tally counts findings by effective severity and, for the findings of the

@@ -351,11 +351,37 @@ func (t *textWriter) summary() {
 		line.WriteString("; " + strings.Join(hidden, ", "))
 	}
 	line.WriteString(".\n")
+	t.skipped(&line)
+	for _, n := range s.Notes {
+		line.WriteString(oneLine(n) + "\n")
+	}
 	if s.AdvancedParameters > 0 {
 		fmt.Fprintf(&line, "Advanced-tier parameters flagged: %d, costing $%.2f/month\n",
 			s.AdvancedParameters, roundCost(s.AdvancedMonthlyCost))
 	}
 	t.w.WriteString(line.String())
+}
+
+// skipped prints one line per reason files were not read, naming the
+// first few files.
+func (t *textWriter) skipped(line *strings.Builder) {
+	var reasons []string
+	byReason := map[string][]string{}
+	for _, s := range t.in.Summary.Skipped {
+		if byReason[s.Reason] == nil {
+			reasons = append(reasons, s.Reason)
+		}
+		byReason[s.Reason] = append(byReason[s.Reason], relPath(t.in.WorkDir, s.File))
+	}
+	const shown = 3
+	for _, r := range reasons {
+		files := byReason[r]
+		list := strings.Join(files[:min(len(files), shown)], ", ")
+		if len(files) > shown {
+			list += fmt.Sprintf(" and %d more", len(files)-shown)
+		}
+		fmt.Fprintf(line, "Not read (%s): %s.\n", oneLine(r), oneLine(list))
+	}
 }
 
 func plural(n int, one, many string) string {

@@ -279,6 +279,24 @@ func TestTextSummary(t *testing.T) {
 				"Advanced-tier parameters flagged: 3, costing $0.15/month\n",
 		},
 		{
+			name: "files not read, grouped by reason",
+			s: Summary{FilesScanned: 2, Duration: 4 * time.Millisecond, Skipped: []SkippedFile{
+				{File: "envs/dev.tfvars", Reason: "variable files Terraform loads only when given with -var-file; ssmlint takes --var-file too"},
+				{File: "terragrunt.hcl", Reason: "Terragrunt configuration; scan the Terraform it calls"},
+				{File: "envs/prod.tfvars", Reason: "variable files Terraform loads only when given with -var-file; ssmlint takes --var-file too"},
+				{File: "envs/qa.tfvars", Reason: "variable files Terraform loads only when given with -var-file; ssmlint takes --var-file too"},
+				{File: "envs/stage.tfvars", Reason: "variable files Terraform loads only when given with -var-file; ssmlint takes --var-file too"},
+			}},
+			want: "No findings.\n2 files scanned in 4ms.\n" +
+				"Not read (variable files Terraform loads only when given with -var-file; ssmlint takes --var-file too): envs/dev.tfvars, envs/prod.tfvars, envs/qa.tfvars and 1 more.\n" +
+				"Not read (Terragrunt configuration; scan the Terraform it calls): terragrunt.hcl.\n",
+		},
+		{
+			name: "nothing to check",
+			s:    Summary{Duration: time.Millisecond, Notes: []string{"Nothing to check in empty/: no Terraform (.tf, .tf.json, .tofu) or Go files."}},
+			want: "No findings.\n0 files scanned in 1ms.\nNothing to check in empty/: no Terraform (.tf, .tf.json, .tofu) or Go files.\n",
+		},
+		{
 			name: "sub-millisecond",
 			s:    Summary{Errors: 1, Infos: 2, Duration: 456789 * time.Nanosecond},
 			want: "3 findings (1 error, 2 info).\n0 files scanned in 457µs.\n",
