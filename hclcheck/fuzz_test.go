@@ -1,11 +1,13 @@
 package hclcheck_test
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"testing"
 	"time"
 
+	"github.com/ssmlint/ssmlint/finding"
 	"github.com/ssmlint/ssmlint/hclcheck"
 	"github.com/ssmlint/ssmlint/hclcheck/checks"
 )
@@ -57,6 +59,65 @@ func FuzzLoad(f *testing.F) {
 		for _, f := range res.Findings {
 			if f.Range.Start.Line == 0 {
 				t.Errorf("finding without a position: %+v", f)
+			}
+		}
+	})
+}
+
+// FuzzLoadJSON feeds arbitrary bytes as a JSON-syntax configuration
+// (main.tf.json), as a JSON override file and as terraform.tfvars.json
+// through load, the JSON translation, override merging, evaluation and
+// every check. Nothing may panic or hang, and every finding and error
+// points at a line of one of the files.
+func FuzzLoadJSON(f *testing.F) {
+	seeds := []string{
+		`{"resource": {"aws_ssm_parameter": {"p": {"name": "/a/password", "type": "String", "value": "x"}}}}`,
+		`{"variable": {"env": {"type": "map(string)", "default": {"a": "b"}}}, "locals": {"x": "${var.env}"}}`,
+		`{"resource": {"aws_ssm_parameter": {"p": {"for_each": {"a b": "1"}, "name": "/x/${each.key}", "type": "String", "value": "${each.value}"}}}}`,
+		`{"resource": [{"aws_security_group": {"g": [{"ingress": [{"from_port": 22, "cidr_blocks": ["0.0.0.0/0"]}]}]}}]}`,
+		`{"resource": {"aws_instance": {"i": {"dynamic": {"ebs_block_device": {"for_each": "${[1]}", "content": {"volume_size": "${ebs_block_device.value}"}}}, "lifecycle": {"ignore_changes": ["tags", "all"]}}}}}`,
+		`{"module": {"m": {"source": "./", "count": 2}}, "output": {"o": {"value": "${module.m}"}}, "provider": {"aws": [{"region": "eu-west-1"}, {"alias": "b", "default_tags": {"tags": {"A": "b"}}}]}}`,
+		`{"locals": {"s": "\"quoted\" \u00e9 ${upper(\"x\")}\n%{ for x in [1] }${x}%{ endfor }"}}`,
+		`{"resource": {"aws_ssm_parameter": {"p": {"name": "${"}}}}`,
+		`{"//": "c", "data": {"aws_iam_policy_document": {"d": {"statement": [{"actions": ["ssm:*"], "resources": ["*"]}]}}}}`,
+		`[1, 2]`,
+		`{"resource": null}`,
+		"{\"a\": \xff}",
+	}
+	for _, s := range seeds {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		dir := t.TempDir()
+		lines := map[string]int{}
+		for _, name := range []string{"main.tf.json", "x_override.tf.json", "terraform.tfvars.json"} {
+			if err := os.WriteFile(filepath.Join(dir, name), src, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			lines[filepath.Join(dir, name)] = bytes.Count(src, []byte("\n")) + 1
+		}
+		done := make(chan *hclcheck.Result, 1)
+		go func() {
+			done <- hclcheck.Scan(dir, hclcheck.LoadOptions{Workers: 1}, hclcheck.EvalOptions{}, checks.All(), hclcheck.Settings{Workers: 1})
+		}()
+		var res *hclcheck.Result
+		select {
+		case res = <-done:
+		case <-time.After(10 * time.Second):
+			t.Fatalf("scan did not finish in 10s on:\n%s", src)
+		}
+		inFile := func(r finding.Range) bool {
+			n, ok := lines[r.File]
+			return ok && r.Start.Line >= 1 && r.Start.Line <= n
+		}
+		for _, e := range res.Errors {
+			if e.Range.File != dir && !inFile(e.Range) {
+				t.Errorf("error outside the files: %+v", e)
+			}
+		}
+		for _, f := range res.Findings {
+			if !inFile(f.Range) {
+				t.Errorf("finding outside the files: %+v", f)
 			}
 		}
 	})

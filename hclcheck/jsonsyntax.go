@@ -1,6 +1,7 @@
 package hclcheck
 
 import (
+	"bytes"
 	"slices"
 	"strings"
 
@@ -288,6 +289,7 @@ func (c *jsonConv) expr(e hcl.Expression, mode exprMode) hclsyntax.Expression {
 			return &hclsyntax.LiteralValueExpr{Val: v, SrcRange: rng}
 		}
 		t, diags := hclsyntax.ParseTemplate([]byte(s), rng.Filename, start)
+		c.sourcePositions(rng, start, len(s), t, diags)
 		c.diags = append(c.diags, diags...)
 		if diags.HasErrors() {
 			return &hclsyntax.LiteralValueExpr{Val: cty.DynamicVal, SrcRange: rng}
@@ -299,10 +301,29 @@ func (c *jsonConv) expr(e hcl.Expression, mode exprMode) hclsyntax.Expression {
 	case asTraversal, asType:
 		x, diags := hclsyntax.ParseExpression([]byte(s), rng.Filename, start)
 		if !diags.HasErrors() {
+			c.sourcePositions(rng, start, len(s), x, nil)
 			return x
 		}
 	}
 	return &hclsyntax.LiteralValueExpr{Val: v, SrcRange: rng}
+}
+
+// sourcePositions moves the positions of what was parsed from a string's
+// decoded value back to the string's source, when escapes make them
+// differ.
+func (c *jsonConv) sourcePositions(rng hcl.Range, start hcl.Pos, decodedLen int, x hclsyntax.Expression, diags hcl.Diagnostics) {
+	if rng.End.Byte-1 > len(c.src) || start.Byte > rng.End.Byte-1 {
+		return
+	}
+	raw := c.src[start.Byte : rng.End.Byte-1]
+	if len(raw) == decodedLen && !bytes.ContainsAny(raw, "\\\n") {
+		return // no escapes: positions are right
+	}
+	m := newJSONString(raw, start, decodedLen)
+	m.remap(x)
+	for _, d := range diags {
+		m.remap(d)
+	}
 }
 
 // templateOr is the mode of an object key: a template where values are.
