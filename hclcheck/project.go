@@ -650,7 +650,11 @@ func (c *Config) resolve(caller *Module, call *CallDecl, keyPath []string) (*Mod
 		}
 		m := p.module(dir)
 		if m == nil {
-			return nil, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: fmt.Sprintf("module source %q has no Terraform files", call.Source), Subject: call.SourceRange.Ptr()}
+			what := "has no Terraform files"
+			if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+				what = "is not a directory in the repository (terraform init would fail too)"
+			}
+			return nil, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: fmt.Sprintf("module source %q %s; module %q is not checked", call.Source, what, call.Name), Subject: call.SourceRange.Ptr()}
 		}
 		return m, nil
 	}

@@ -52,6 +52,9 @@ func TestBadInput(t *testing.T) {
 		{"module source outside root", func(t *testing.T, dir string) {
 			writeFile(t, dir, "mod.tf", "module \"up\" {\n  source = \"../elsewhere\"\n}\n")
 		}, "mod.tf", 2, "outside the repository"},
+		{"module source missing", func(t *testing.T, dir string) {
+			writeFile(t, dir, "mod.tf", "module \"gone\" {\n  source = \"./modules/gone\"\n}\n")
+		}, "mod.tf", 2, "is not a directory in the repository"},
 		{"config unknown key", func(t *testing.T, dir string) {
 			writeFile(t, dir, ".ssmlint.yml", "version: 1\nrules:\n  SSM201: {enabld: false}\n")
 		}, ".ssmlint.yml", 3, "enabld"},

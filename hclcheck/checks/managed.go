@@ -217,7 +217,9 @@ func roleOf(c *hclcheck.Config, m machine) (role *hclcheck.Resource, known bool)
 		return nil, false
 	}
 	roles, ok := resolveAll(c, profiles[0].Body.Attr("role"), "aws_iam_role")
-	if !ok || len(roles) != 1 {
+	if !ok || len(roles) != 1 || roles[0].IsData() {
+		// A data source is a role another stack owns, with policies
+		// attached there: what it grants is not known here.
 		return nil, false
 	}
 	return roles[0], true
