@@ -118,10 +118,8 @@ func topLevelModes(typ string) func(string) exprMode {
 			switch name {
 			case "source", "version":
 				return asLiteral
-			case "depends_on":
+			case "depends_on", "providers":
 				return asTraversal
-			case "providers":
-				return skipped
 			}
 			return asTemplate
 		}

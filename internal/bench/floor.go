@@ -11,6 +11,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
+	hcljson "github.com/hashicorp/hcl/v2/json"
 )
 
 // FloorResult is what ParseFloor did.
@@ -23,9 +24,10 @@ type FloorResult struct {
 	Kept []*hcl.File
 }
 
-// TerraformFiles walks dir and returns the .tf and .tfvars files below it,
-// in lexical order, skipping hidden directories (.terraform, .git, ...)
-// other than dir itself.
+// TerraformFiles walks dir and returns the files ssmlint reads below it
+// (.tf, .tofu, their .json forms, .tfvars and .tfvars.json), in lexical
+// order, skipping hidden directories (.terraform, .git, ...) other than
+// dir itself.
 func TerraformFiles(dir string) ([]string, error) {
 	var out []string
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
@@ -38,16 +40,19 @@ func TerraformFiles(dir string) ([]string, error) {
 			}
 			return nil
 		}
-		if strings.HasSuffix(p, ".tf") || strings.HasSuffix(p, ".tfvars") {
-			out = append(out, p)
+		for _, ext := range [...]string{".tf", ".tofu", ".tf.json", ".tofu.json", ".tfvars", ".tfvars.json"} {
+			if strings.HasSuffix(p, ext) {
+				out = append(out, p)
+				break
+			}
 		}
 		return nil
 	})
 	return out, err
 }
 
-// ParseFloor reads and parses every file with hclsyntax.ParseConfig, a
-// worker per GOMAXPROCS (workers <= 0) or the given number. It does
+// ParseFloor reads and parses every file with hclsyntax.ParseConfig (JSON
+// files with hcl's json.Parse), a worker per GOMAXPROCS (workers <= 0) or the given number. It does
 // nothing else: no evaluation, no checks. ssmlint has to do at least
 // this, so its time cannot go below ParseFloor's. With retain, the parsed
 // files are kept (and returned) so that memory can be compared too.
@@ -77,7 +82,13 @@ func ParseFloor(files []string, workers int, retain bool) (FloorResult, error) {
 					continue
 				}
 				bytes.Add(int64(len(src)))
-				f, diags := hclsyntax.ParseConfig(src, files[i], hcl.InitialPos)
+				var f *hcl.File
+				var diags hcl.Diagnostics
+				if strings.HasSuffix(files[i], ".json") {
+					f, diags = hcljson.Parse(src, files[i])
+				} else {
+					f, diags = hclsyntax.ParseConfig(src, files[i], hcl.InitialPos)
+				}
 				if diags.HasErrors() {
 					perrs.Add(1)
 				}
