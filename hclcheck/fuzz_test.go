@@ -40,17 +40,7 @@ func FuzzLoad(f *testing.F) {
 		if err := os.WriteFile(filepath.Join(dir, "terraform.tfvars"), src, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		// A linter on untrusted input must not hang: bound each input.
-		done := make(chan *hclcheck.Result, 1)
-		go func() {
-			done <- hclcheck.Scan(dir, hclcheck.LoadOptions{Workers: 1}, hclcheck.EvalOptions{}, checks.All(), hclcheck.Settings{Workers: 1})
-		}()
-		var res *hclcheck.Result
-		select {
-		case res = <-done:
-		case <-time.After(10 * time.Second):
-			t.Fatalf("scan did not finish in 10s on:\n%s", src)
-		}
+		res := boundedScan(t, dir, src)
 		for _, e := range res.Errors {
 			if e.Range.Start.Line == 0 && e.Range.File != "" {
 				t.Errorf("error without a position: %+v", e)
@@ -96,16 +86,7 @@ func FuzzLoadJSON(f *testing.F) {
 			}
 			lines[filepath.Join(dir, name)] = bytes.Count(src, []byte("\n")) + 1
 		}
-		done := make(chan *hclcheck.Result, 1)
-		go func() {
-			done <- hclcheck.Scan(dir, hclcheck.LoadOptions{Workers: 1}, hclcheck.EvalOptions{}, checks.All(), hclcheck.Settings{Workers: 1})
-		}()
-		var res *hclcheck.Result
-		select {
-		case res = <-done:
-		case <-time.After(10 * time.Second):
-			t.Fatalf("scan did not finish in 10s on:\n%s", src)
-		}
+		res := boundedScan(t, dir, src)
 		inFile := func(r finding.Range) bool {
 			n, ok := lines[r.File]
 			return ok && r.Start.Line >= 1 && r.Start.Line <= n
@@ -121,4 +102,21 @@ func FuzzLoadJSON(f *testing.F) {
 			}
 		}
 	})
+}
+
+// boundedScan scans dir with every check: a linter on untrusted input must
+// not hang, so each input gets 10 s.
+func boundedScan(t *testing.T, dir string, src []byte) *hclcheck.Result {
+	t.Helper()
+	done := make(chan *hclcheck.Result, 1)
+	go func() {
+		done <- hclcheck.Scan(dir, hclcheck.LoadOptions{Workers: 1}, hclcheck.EvalOptions{}, checks.All(), hclcheck.Settings{Workers: 1})
+	}()
+	select {
+	case res := <-done:
+		return res
+	case <-time.After(10 * time.Second):
+		t.Fatalf("scan did not finish in 10s on:\n%s", src)
+		return nil
+	}
 }

@@ -67,9 +67,16 @@ type jsonReport struct {
 // ssmlint runs the binary in dir and returns stdout, stderr and the exit code.
 func ssmlint(t *testing.T, dir string, args ...string) (string, string, int) {
 	t.Helper()
+	return ssmlintEnv(t, dir, nil, args...)
+}
+
+// ssmlintEnv is ssmlint with env added to the environment (PATH=…
+// replaces the search path; the binary is run by its absolute path).
+func ssmlintEnv(t *testing.T, dir string, env []string, args ...string) (string, string, int) {
+	t.Helper()
 	cmd := exec.Command(binary, args...)
 	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "NO_COLOR=1")
+	cmd.Env = append(append(os.Environ(), "NO_COLOR=1"), env...)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	err := cmd.Run()
@@ -88,7 +95,13 @@ func ssmlint(t *testing.T, dir string, args ...string) (string, string, int) {
 
 func runJSON(t *testing.T, dir string, args ...string) (jsonReport, int) {
 	t.Helper()
-	out, stderr, code := ssmlint(t, dir, append([]string{"--format", "json"}, args...)...)
+	return runJSONEnv(t, dir, nil, args...)
+}
+
+// runJSONEnv runs ssmlintEnv with --format json and decodes the report.
+func runJSONEnv(t *testing.T, dir string, env []string, args ...string) (jsonReport, int) {
+	t.Helper()
+	out, stderr, code := ssmlintEnv(t, dir, env, append([]string{"--format", "json"}, args...)...)
 	var r jsonReport
 	if err := json.Unmarshal([]byte(out), &r); err != nil {
 		t.Fatalf("output is not JSON: %v\nstdout:\n%s\nstderr:\n%s", err, out, stderr)

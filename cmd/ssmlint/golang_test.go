@@ -1,8 +1,6 @@
 package main_test
 
 import (
-	"encoding/json"
-	"errors"
 	"maps"
 	"os"
 	"os/exec"
@@ -235,31 +233,6 @@ func TestGoSeparatePaths(t *testing.T) {
 	}
 }
 
-// ssmlintEnv runs the binary in dir with env added to the environment
-// (PATH=… replaces the search path; the binary is run by its absolute
-// path) and returns the JSON report and the exit code.
-func ssmlintEnv(t *testing.T, dir string, env []string, args ...string) (jsonReport, int) {
-	t.Helper()
-	cmd := exec.Command(binary, append([]string{"--format", "json"}, args...)...)
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), env...)
-	var stdout, stderr strings.Builder
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	err := cmd.Run()
-	code := 0
-	var ee *exec.ExitError
-	if errors.As(err, &ee) {
-		code = ee.ExitCode()
-	} else if err != nil {
-		t.Fatal(err)
-	}
-	var r jsonReport
-	if err := json.Unmarshal([]byte(stdout.String()), &r); err != nil {
-		t.Fatalf("output is not JSON: %v\nstdout:\n%s\nstderr:\n%s", err, stdout.String(), stderr.String())
-	}
-	return r, code
-}
-
 // rulesOf lists the findings' rules.
 func rulesOf(r jsonReport) string {
 	var out []string
@@ -301,7 +274,7 @@ func TestGoWithoutSSMIsSkipped(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := write(t, tc.files)
 			start := time.Now()
-			r, code := ssmlintEnv(t, dir, env, tc.args...)
+			r, code := runJSONEnv(t, dir, env, tc.args...)
 			if took := time.Since(start); took > 10*time.Second {
 				t.Errorf("took %s; a module without SSM code must cost nothing", took)
 			}
@@ -368,7 +341,7 @@ func TestGoBuildFailureIsOneError(t *testing.T) {
 		t.Fatal(err)
 	}
 	// With the Go side off, not even go need be there.
-	r, code = ssmlintEnv(t, dir, []string{"PATH=" + t.TempDir()}, ".")
+	r, code = runJSONEnv(t, dir, []string{"PATH=" + t.TempDir()}, ".")
 	if code != 1 || rulesOf(r) != "SSM201" || len(r.Errors) != 0 {
 		t.Errorf("go: false: exit %d, findings %s, errors %+v; want exit 1, the SSM201 and no errors", code, rulesOf(r), r.Errors)
 	}
@@ -386,7 +359,7 @@ func TestGoCommandMissing(t *testing.T) {
 		t.Fatal(err)
 	}
 	empty := []string{"PATH=" + t.TempDir()}
-	r, code := ssmlintEnv(t, dir, empty, ".")
+	r, code := runJSONEnv(t, dir, empty, ".")
 	if code != 2 || rulesOf(r) != "SSM201" || len(r.Errors) != 1 {
 		t.Fatalf("exit %d, findings %s, errors %+v; want exit 2, the SSM201 and one error", code, rulesOf(r), r.Errors)
 	}
@@ -395,7 +368,7 @@ func TestGoCommandMissing(t *testing.T) {
 		e.File != "go.mod" || e.Line != 1 {
 		t.Errorf("error %+v; want one at go.mod:1 saying go is not on PATH and how to run without the Go side", e)
 	}
-	if r, code := ssmlintEnv(t, dir, empty, "--disable", "SSM6", "."); code != 1 || len(r.Errors) != 0 {
+	if r, code := runJSONEnv(t, dir, empty, "--disable", "SSM6", "."); code != 1 || len(r.Errors) != 0 {
 		t.Errorf("--disable SSM6 without go: exit %d, errors %+v; want exit 1, no errors", code, r.Errors)
 	}
 }
