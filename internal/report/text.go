@@ -115,7 +115,7 @@ func severityStyle(s rules.Severity) string {
 
 func (t *textWriter) item(it textItem) {
 	var head strings.Builder
-	if loc := location(it.rel, it.start); loc != "" {
+	if loc := location(escapeName(it.rel), it.start); loc != "" {
 		head.WriteString(t.style(ansiBold, loc+":"))
 		head.WriteString(" ")
 	}
@@ -313,6 +313,39 @@ func oneLine(s string) string {
 	}, s)
 }
 
+// escapeName shows a file name so that it cannot act on the terminal or
+// break the "file:line:col:" layout: control characters (a newline, an
+// escape sequence), bidirectional overrides and bytes that are not UTF-8
+// are written as Go escapes (\n, \x1b, \u202e, \xff); the rest is left
+// as it is, so that the name can still be found.
+func escapeName(s string) string {
+	clean := true
+	for _, r := range s {
+		if r == utf8.RuneError || unicode.IsControl(r) || isBidiControl(r) {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size <= 1:
+			fmt.Fprintf(&b, `\x%02x`, s[i])
+		case unicode.IsControl(r) || isBidiControl(r):
+			q := strconv.QuoteRuneToASCII(r)
+			b.WriteString(q[1 : len(q)-1])
+		default:
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
+}
+
 // summary prints the closing lines: counts, files and time, and the cost of
 // the Advanced-tier parameters flagged.
 func (t *textWriter) summary() {
@@ -371,7 +404,7 @@ func (t *textWriter) skipped(line *strings.Builder) {
 		if byReason[s.Reason] == nil {
 			reasons = append(reasons, s.Reason)
 		}
-		byReason[s.Reason] = append(byReason[s.Reason], relPath(t.in.WorkDir, s.File))
+		byReason[s.Reason] = append(byReason[s.Reason], escapeName(relPath(t.in.WorkDir, s.File)))
 	}
 	const shown = 3
 	for _, r := range reasons {

@@ -315,3 +315,34 @@ func TestTextSummary(t *testing.T) {
 		})
 	}
 }
+
+func TestTextEscapesFileNames(t *testing.T) {
+	in := Input{
+		Findings: []finding.Finding{{
+			Rule: ruleSecret, Severity: rules.Error, Message: "m",
+			Range: rng("/w/a\x1b[31mred\nb\u202e\xff.tf", 2, 3, 2, 4),
+		}},
+		Errors: []finding.Error{{
+			Range:   rng("/w/x\ry.tf", 1, 1, 1, 2),
+			Message: "broken",
+		}},
+		Summary: Summary{Skipped: []SkippedFile{{File: "/w/s\x1b.tfvars", Reason: "not loaded"}}},
+		WorkDir: "/w",
+	}
+	got := render(t, "text", in, Options{})
+	if strings.ContainsAny(got, "\x1b\r\u202e") || strings.Contains(got, "\xff") {
+		t.Errorf("control characters of a file name reached the output:\n%q", got)
+	}
+	for _, want := range []string{
+		`a\x1b[31mred\nb\u202e\xff.tf:2:3: error: m [SSM201`,
+		`x\ry.tf:1:1: error: broken`,
+		`Not read (not loaded): s\x1b.tfvars.`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("output lacks %q:\n%s", want, got)
+		}
+	}
+	if n := strings.Count(got, "\n"); n != 8 {
+		t.Errorf("a file name broke a line: %d lines\n%s", n, got)
+	}
+}
