@@ -167,6 +167,7 @@ func (mi *ModuleInstance) memoEval(cache map[string]cty.Value, key string, a *hc
 		return cty.DynamicVal
 	}
 	mi.inFlight[key] = true
+	mi.config.evaluating(&a.SrcRange)
 	v := mi.scope().eval(a.Expr)
 	delete(mi.inFlight, key)
 	cache[key] = v
@@ -265,8 +266,9 @@ func (g *resourceGroup) instances() []*Resource {
 		return g.insts
 	}
 	g.expanded = true
+	g.mi.config.evaluating(&g.decl.Block.TypeRange)
 	base := g.mi.scope()
-	for _, e := range expand(base, g.decl.Count, g.decl.ForEach, g.decl.Block.Body) {
+	for _, e := range expand(base, g.addr(), g.decl.Count, g.decl.ForEach, g.decl.Block.Body) {
 		r := &Resource{
 			Decl:       g.decl,
 			Module:     g.mi,
@@ -422,8 +424,10 @@ type expansion struct {
 }
 
 // expand evaluates count or for_each in base and returns one scope per
-// instance. Unknown expansions yield one instance with unknown keys.
-func expand(base *scope, count, forEach hclsyntax.Expression, body *hclsyntax.Body) []expansion {
+// instance. Unknown expansions yield one instance with unknown keys. what
+// names the block (its address) in the error for an expansion over
+// maxInstances, which leaves it unchecked.
+func expand(base *scope, what string, count, forEach hclsyntax.Expression, body *hclsyntax.Body) []expansion {
 	switch {
 	case count != nil:
 		v := Plain(base.eval(count))
@@ -435,7 +439,11 @@ func expand(base *scope, count, forEach hclsyntax.Expression, body *hclsyntax.Bo
 			return []expansion{{suffix: "[?]", scope: base.withUnknownKey(), entry: count.Range()}}
 		}
 		i64, acc := n.AsBigFloat().Int64()
-		if acc != 0 && !n.AsBigFloat().IsInt() || i64 < 0 || i64 > maxInstances {
+		if acc != 0 && !n.AsBigFloat().IsInt() || i64 < 0 {
+			return nil // Terraform rejects it
+		}
+		if i64 > maxInstances {
+			base.mi.config.NoteError(count.Range(), "count is %s, more instances than the %d ssmlint expands; %s is not checked", n.AsBigFloat().Text('f', 0), maxInstances, what)
 			return nil
 		}
 		out := make([]expansion, i64)
@@ -444,7 +452,7 @@ func expand(base *scope, count, forEach hclsyntax.Expression, body *hclsyntax.Bo
 		}
 		return out
 	case forEach != nil:
-		return expandForEach(base, forEach, body)
+		return expandForEach(base, what, forEach, body)
 	}
 	return []expansion{{scope: base}}
 }
@@ -452,7 +460,7 @@ func expand(base *scope, count, forEach hclsyntax.Expression, body *hclsyntax.Bo
 // expandForEach expands a for_each over a map, object or set of strings.
 // Marks (sensitive, input from tfvars, references) stay with the element
 // they were on; marks on the collection itself go to every element.
-func expandForEach(base *scope, forEach hclsyntax.Expression, body *hclsyntax.Body) []expansion {
+func expandForEach(base *scope, what string, forEach hclsyntax.Expression, body *hclsyntax.Body) []expansion {
 	unknown := []expansion{{suffix: "[?]", scope: base.withUnknownKey(), entry: forEach.Range()}}
 	// Marks on the collection itself apply to every element; marks inside
 	// an element stay with it (only the collection must be unmarked to be
@@ -472,6 +480,10 @@ func expandForEach(base *scope, forEach hclsyntax.Expression, body *hclsyntax.Bo
 	default:
 		return nil // Terraform rejects lists and others
 	}
+	if n := v.LengthInt(); n > maxInstances {
+		base.mi.config.NoteError(forEach.Range(), "for_each has %d elements, more instances than the %d ssmlint expands; %s is not checked", n, maxInstances, what)
+		return nil
+	}
 	entries := entryRanges(base, forEach)
 	var out []expansion
 	for it := v.ElementIterator(); it.Next(); {
@@ -490,9 +502,6 @@ func expandForEach(base *scope, forEach hclsyntax.Expression, body *hclsyntax.Bo
 			e.entry = r
 		}
 		out = append(out, e)
-		if len(out) >= maxInstances {
-			break
-		}
 	}
 	return out
 }

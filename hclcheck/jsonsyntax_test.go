@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -50,7 +51,8 @@ func TestJSONReferencePositions(t *testing.T) {
 		}
 		return nil
 	})
-	want := "var.env local.what var.env aws_kms_key.k.arn"
+	slices.Sort(seen) // attributes come in map order
+	want := "aws_kms_key.k.arn local.what var.env var.env"
 	if got := strings.Join(seen, " "); got != want {
 		t.Errorf("references read at their ranges: %q, want %q", got, want)
 	}

@@ -3,7 +3,6 @@ package hclcheck
 import (
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -16,6 +15,8 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	hcljson "github.com/hashicorp/hcl/v2/json"
+
+	"github.com/ssmlint/ssmlint/internal/safefs"
 )
 
 // DefaultMaxFileSize is the largest file read when LoadOptions sets none.
@@ -368,7 +369,7 @@ func unwrapPathError(err error) error {
 }
 
 // readChecked reads one file with the size cap and refuses content the
-// parser must not see (invalid UTF-8, nesting beyond MaxNesting).
+// parser must not see (invalid UTF-8, see checkLimits).
 func readChecked(path string, maxSize int64) ([]byte, *hcl.Diagnostic) {
 	src, err := readCapped(path, maxSize)
 	if err != nil {
@@ -378,8 +379,8 @@ func readChecked(path string, maxSize int64) ([]byte, *hcl.Diagnostic) {
 		r := badUTF8(path, src)
 		return nil, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "invalid UTF-8 in file; Terraform files must be UTF-8 encoded", Subject: &r}
 	}
-	if r, deep := tooDeep(path, src); deep {
-		return nil, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: fmt.Sprintf("nesting deeper than %d levels; file not parsed", MaxNesting), Subject: &r}
+	if d := checkLimits(path, src); d != nil {
+		return nil, d
 	}
 	return src, nil
 }
@@ -452,55 +453,23 @@ func parallel(n, workers int, fn func(i int)) {
 	wg.Wait()
 }
 
+// readCapped reads a regular file of at most maxSize bytes through the
+// gate (callers have checked the boundary): no FIFO or device is opened
+// for reading, and memory grows with what is read, not with the size the
+// file claims.
 func readCapped(path string, maxSize int64) ([]byte, error) {
-	fh, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("cannot read file: %v", unwrapPathError(err))
-	}
-	defer fh.Close()
-	fi, err := fh.Stat()
-	if err != nil {
-		return nil, fmt.Errorf("cannot read file: %v", unwrapPathError(err))
-	}
-	if !fi.Mode().IsRegular() {
-		return nil, fmt.Errorf("not a regular file")
-	}
-	if fi.Size() > maxSize {
-		return nil, fmt.Errorf("file is %s, over the %s size cap; not scanned (raise max_file_size to scan it)", humanBytes(fi.Size()), humanBytes(maxSize))
-	}
-	// Read into an exact-size buffer (files are kept for the report); a
-	// file that grows while read is cut at the cap and refused.
-	buf := make([]byte, fi.Size()+1)
-	n, err := io.ReadFull(io.LimitReader(fh, maxSize+1), buf)
-	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
-		return nil, fmt.Errorf("cannot read file: %v", err)
-	}
-	if int64(n) > maxSize {
-		return nil, fmt.Errorf("file is over the %s size cap; not scanned", humanBytes(maxSize))
-	}
-	if n == len(buf) {
-		// Grew since Stat: read the rest, still capped.
-		rest, err := io.ReadAll(io.LimitReader(fh, maxSize+1-int64(n)))
-		if err != nil {
-			return nil, fmt.Errorf("cannot read file: %v", err)
-		}
-		buf = append(buf, rest...)
-		if int64(len(buf)) > maxSize {
-			return nil, fmt.Errorf("file is over the %s size cap; not scanned", humanBytes(maxSize))
-		}
-		return buf, nil
-	}
-	return buf[:n], nil
-}
-
-func humanBytes(n int64) string {
+	b, err := safefs.Gate{}.ReadFile(path, maxSize)
+	var large *safefs.TooLargeError
+	var irregular *safefs.NotRegularError
 	switch {
-	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
-	case n >= 1<<10:
-		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
+	case err == nil:
+		return b, nil
+	case errors.As(err, &large):
+		return nil, err
+	case errors.As(err, &irregular):
+		return nil, fmt.Errorf("not a regular file (%s); not read", irregular.Kind())
 	}
-	return fmt.Sprintf("%d bytes", n)
+	return nil, fmt.Errorf("cannot read file: %v", unwrapPathError(err))
 }
 
 // badUTF8 returns the position of the first invalid UTF-8 sequence.
@@ -567,15 +536,23 @@ func fileError(path, msg string) hcl.Diagnostic {
 	return hcl.Diagnostic{Severity: hcl.DiagError, Summary: msg, Subject: &r}
 }
 
-// errorList collects diagnostics from parallel workers.
+// errorList collects diagnostics from parallel workers, at most
+// maxErrorsPerFile per file: past that, one more error says how many were
+// left out (a broken file can yield a diagnostic per byte).
 type errorList struct {
-	mu    sync.Mutex
-	diags hcl.Diagnostics
+	mu      sync.Mutex
+	diags   hcl.Diagnostics
+	perFile map[string]int
+	dropped map[string]*hcl.Diagnostic // first left out, by file
+	extra   map[string]int             // how many left out, by file
 }
+
+// maxErrorsPerFile caps the errors reported for one file.
+const maxErrorsPerFile = 100
 
 func (e *errorList) add(d hcl.Diagnostic) {
 	e.mu.Lock()
-	e.diags = append(e.diags, &d)
+	e.keep(&d)
 	e.mu.Unlock()
 }
 
@@ -586,22 +563,47 @@ func (e *errorList) addDiags(ds hcl.Diagnostics) {
 	e.mu.Lock()
 	for _, d := range ds {
 		if d.Severity == hcl.DiagError {
-			e.diags = append(e.diags, d)
+			e.keep(d)
 		}
 	}
 	e.mu.Unlock()
 }
 
+// keep adds d unless its file has its share; e.mu is held.
+func (e *errorList) keep(d *hcl.Diagnostic) {
+	file := ""
+	if d.Subject != nil {
+		file = d.Subject.Filename
+	}
+	if e.perFile == nil {
+		e.perFile, e.dropped, e.extra = map[string]int{}, map[string]*hcl.Diagnostic{}, map[string]int{}
+	}
+	if e.perFile[file] >= maxErrorsPerFile {
+		if e.dropped[file] == nil {
+			e.dropped[file] = d
+		}
+		e.extra[file]++
+		return
+	}
+	e.perFile[file]++
+	e.diags = append(e.diags, d)
+}
+
 func (e *errorList) sorted() hcl.Diagnostics {
 	e.mu.Lock()
 	defer e.mu.Unlock()
+	all := append(hcl.Diagnostics(nil), e.diags...)
+	for file, d := range e.dropped {
+		all = append(all, &hcl.Diagnostic{Severity: hcl.DiagError, Subject: d.Subject,
+			Summary: fmt.Sprintf("%d more errors in this file are not shown (the first %d are)", e.extra[file], maxErrorsPerFile)})
+	}
 	type key struct {
 		msg string
 		rng hcl.Range
 	}
 	seen := map[key]bool{}
 	var out hcl.Diagnostics
-	for _, d := range e.diags {
+	for _, d := range all {
 		k := key{msg: d.Summary}
 		if d.Subject != nil {
 			k.rng = *d.Subject

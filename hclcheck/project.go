@@ -20,6 +20,7 @@ import (
 
 	"github.com/ssmlint/ssmlint/finding"
 	"github.com/ssmlint/ssmlint/hclcheck/adapters"
+	"github.com/ssmlint/ssmlint/internal/safefs"
 )
 
 // EvalOptions are the variable values given from outside the
@@ -425,18 +426,15 @@ func (p *Project) check(dir string, eopt EvalOptions, checks []Check, s *Setting
 	if budget <= 0 {
 		budget = DefaultConfigTimeout
 	}
-	cancel := &atomic.Bool{}
+	run := &runState{}
 	done := make(chan rootResult, 1)
-	go func() { done <- p.checkConfig(dir, eopt, checks, s, cancel) }()
-	timeout := finding.Error{
-		Range:   ToRange(startOf(p.firstFile(dir))),
-		Message: fmt.Sprintf("evaluating the configuration of %s took longer than %s (for expressions over very large collections?); it was not checked", dir, budget),
-	}
+	go func() { done <- p.checkConfig(dir, eopt, checks, s, run) }()
 	select {
 	case r := <-done:
 		return r
 	case <-time.After(budget):
-		cancel.Store(true)
+		run.cancel.Store(true)
+		timeout := p.timeoutError(dir, budget, run)
 		select {
 		case r := <-done:
 			return rootResult{dir: dir, errs: append(r.errs, timeout)}
@@ -444,6 +442,34 @@ func (p *Project) check(dir string, eopt EvalOptions, checks []Check, s *Setting
 			// It does not stop: leave it (the process ends after the scan).
 			return rootResult{dir: dir, errs: []finding.Error{timeout}}
 		}
+	}
+}
+
+// runState is shared between the evaluation of one configuration and
+// its deadline: the evaluator stops when cancel is set, and says where it
+// was, so that the error points at what took the time.
+type runState struct {
+	cancel atomic.Bool
+	at     atomic.Pointer[hcl.Range] // what is being evaluated
+	rule   atomic.Pointer[string]    // the check running, "" while loading
+}
+
+// timeoutError is the error for a configuration past its deadline,
+// at what was being evaluated when it ran out.
+func (p *Project) timeoutError(dir string, budget time.Duration, run *runState) finding.Error {
+	at := startOf(p.firstFile(dir))
+	where := ""
+	if r := run.at.Load(); r != nil && r.Filename != "" {
+		at = *r
+		where = fmt.Sprintf("stopped at %s:%d", filepath.Base(r.Filename), r.Start.Line)
+		if rule := run.rule.Load(); rule != nil {
+			where += " during " + *rule
+		}
+		where += "; "
+	}
+	return finding.Error{
+		Range:   ToRange(at),
+		Message: fmt.Sprintf("evaluating the configuration of %s took longer than %s (%sfor expressions over very large collections?); it was not checked", dir, budget, where),
 	}
 }
 
@@ -456,18 +482,21 @@ func (p *Project) firstFile(dir string) string {
 	return dir
 }
 
-func (p *Project) checkConfig(dir string, eopt EvalOptions, checks []Check, s *Settings, cancel *atomic.Bool) rootResult {
+func (p *Project) checkConfig(dir string, eopt EvalOptions, checks []Check, s *Settings, run *runState) rootResult {
+	cancel := &run.cancel
 	res := rootResult{dir: dir}
 	m := p.module(dir)
 	if m == nil {
 		return res
 	}
 	funcs := functions(p.boundary, dir, p.lopt.MaxFileSize, cancel)
-	c := newConfig(p, m, eopt, p.extra, funcs, p.errs)
+	c := newConfig(p, m, eopt, p.extra, funcs, p.errs, run)
 	for _, ch := range checks {
 		if cancel.Load() {
 			break
 		}
+		id := ch.Rule.ID
+		run.rule.Store(&id)
 		fs, unless, facts, err := runOne(c, ch, s)
 		res.findings = append(res.findings, fs...)
 		res.unless = append(res.unless, unless...)
@@ -546,15 +575,27 @@ type Config struct {
 	funcs        map[string]function.Function
 	manifest     map[string]string // .terraform/modules key -> dir
 	errs         *errorList        // errors met while evaluating
+	run          *runState         // the deadline; nil: none
 	groupsByAddr map[string]*resourceGroup
 	memo         map[any]any
+}
+
+// canceled reports whether the configuration's deadline has passed:
+// then every evaluation gives an unknown, and the checks stop.
+func (c *Config) canceled() bool { return c.run != nil && c.run.cancel.Load() }
+
+// evaluating records what is being evaluated, for the deadline's error.
+func (c *Config) evaluating(r *hcl.Range) {
+	if c.run != nil {
+		c.run.at.Store(r)
+	}
 }
 
 // maxModuleDepth caps module nesting.
 const maxModuleDepth = 32
 
-func newConfig(p *Project, root *Module, eopt EvalOptions, extra []*File, funcs map[string]function.Function, errs *errorList) *Config {
-	c := &Config{Project: p, funcs: funcs, rootVars: map[string]cty.Value{}, rootVarExprs: map[string]hclsyntax.Expression{}, errs: &errorList{}}
+func newConfig(p *Project, root *Module, eopt EvalOptions, extra []*File, funcs map[string]function.Function, errs *errorList, run *runState) *Config {
+	c := &Config{Project: p, funcs: funcs, rootVars: map[string]cty.Value{}, rootVarExprs: map[string]hclsyntax.Expression{}, errs: &errorList{}, run: run}
 	for _, f := range slices.Concat(root.TFVars, extra) {
 		for name, a := range f.Body.Attributes {
 			if v, diags := evalConst(a.Expr); !diags.HasErrors() {
@@ -577,7 +618,7 @@ func newConfig(p *Project, root *Module, eopt EvalOptions, extra []*File, funcs 
 		c.rootVars[name] = v.Mark(MarkInput)
 		delete(c.rootVarExprs, name)
 	}
-	c.manifest = readManifest(root.Dir)
+	c.manifest = p.readManifest(root.Dir)
 	c.Root = c.instantiate(root, "", nil, nil, nil, errs, nil)
 	return c
 }
@@ -610,6 +651,10 @@ func (c *Config) instantiate(m *Module, addr string, parent *ModuleInstance, cal
 		return mi
 	}
 	for _, call := range m.Calls {
+		if c.canceled() {
+			break
+		}
+		c.evaluating(&call.SourceRange)
 		child, diag := c.resolve(m, call, keyPath)
 		if child != nil && mi.hasAncestorDir(child.Dir) {
 			child, diag = nil, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: fmt.Sprintf("module %q calls a module that is already being called above it (module cycle); not followed", call.Name), Subject: call.SourceRange.Ptr()}
@@ -618,7 +663,7 @@ func (c *Config) instantiate(m *Module, addr string, parent *ModuleInstance, cal
 			errs.add(*diag)
 		}
 		base := mi.scope()
-		for _, e := range expand(base, call.Count, call.ForEach, nil) {
+		for _, e := range expand(base, mi.prefix()+"module."+call.Name, call.Count, call.ForEach, nil) {
 			caddr := mi.prefix() + "module." + call.Name + e.suffix
 			k := c.instantiate(child, caddr, mi, call, e.scope, errs, append(slices.Clone(keyPath), call.Name))
 			mi.Children[call.Name] = append(mi.Children[call.Name], k)
@@ -704,11 +749,21 @@ func (p *Project) adapter(source string) *Module {
 // isAdapterDir reports whether a module directory is an adapter's.
 func isAdapterDir(dir string) bool { return strings.HasPrefix(dir, "adapter:") }
 
+// maxManifestSize caps .terraform/modules/modules.json.
+const maxManifestSize = 4 << 20
+
 // readManifest reads .terraform/modules/modules.json of a root module:
 // module key -> directory (only directories inside the root are kept).
-func readManifest(rootDir string) map[string]string {
-	data, err := os.ReadFile(filepath.Join(rootDir, ".terraform", "modules", "modules.json"))
-	if err != nil || len(data) > 4<<20 {
+// The manifest is read through the gate: a link out of the repository, a
+// FIFO or a device in its place is reported, not opened.
+func (p *Project) readManifest(rootDir string) map[string]string {
+	path := filepath.Join(rootDir, ".terraform", "modules", "modules.json")
+	if _, err := os.Lstat(path); err != nil {
+		return nil // not installed: the usual case
+	}
+	data, err := safefs.Gate{Boundary: p.boundary}.ReadFile(path, maxManifestSize)
+	if err != nil {
+		p.errs.add(fileError(path, fmt.Sprintf("module manifest not read: %v", unwrapPathError(err))))
 		return nil
 	}
 	var mf struct {

@@ -73,6 +73,9 @@ func (s *scope) eval(expr hcl.Expression) (val cty.Value) {
 	if expr == nil {
 		return cty.NullVal(cty.DynamicPseudoType)
 	}
+	if s.mi.config.canceled() {
+		return cty.DynamicVal // past the deadline: stop, quickly
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			val = cty.DynamicVal
@@ -394,6 +397,12 @@ func (b *Body) expandDynamic(blk *hclsyntax.Block) []*Body {
 		body.Uncertain = true
 		return []*Body{body}
 	}
+	if n := v.LengthInt(); n > maxInstances {
+		b.scope.mi.config.NoteError(fe.Expr.Range(), "dynamic %q has %d elements, more blocks than the %d ssmlint expands; they are not checked", blk.Labels[0], n, maxInstances)
+		body := newBody(content.Body, b.scope.withIterator(iter, cty.DynamicVal, cty.DynamicVal), content)
+		body.Uncertain = true
+		return []*Body{body}
+	}
 	var out []*Body
 	for it := v.ElementIterator(); it.Next(); {
 		k, val := it.Element()
@@ -401,9 +410,6 @@ func (b *Body) expandDynamic(blk *hclsyntax.Block) []*Body {
 			k = val
 		}
 		out = append(out, newBody(content.Body, b.scope.withIterator(iter, k, val), content))
-		if len(out) > maxInstances {
-			break
-		}
 	}
 	return out
 }
@@ -432,6 +438,7 @@ func (a *Attr) NameRange() hcl.Range { return a.syn.NameRange }
 // carry marks (sensitive, input, references).
 func (a *Attr) Value() cty.Value {
 	if !a.evaluated {
+		a.scope.mi.config.evaluating(&a.syn.SrcRange)
 		a.val = a.scope.eval(a.syn.Expr)
 		a.evaluated = true
 	}

@@ -51,8 +51,11 @@ type NotRegularError struct {
 }
 
 func (e *NotRegularError) Error() string {
-	return fmt.Sprintf("%s is not a regular file (%s); not read", e.Path, kind(e.Mode))
+	return fmt.Sprintf("%s is not a regular file (%s); not read", e.Path, e.Kind())
 }
+
+// Kind names what the path is instead: "a FIFO", "a directory", ….
+func (e *NotRegularError) Kind() string { return kind(e.Mode) }
 
 // TooLargeError is the error for a file over the size cap.
 type TooLargeError struct {
