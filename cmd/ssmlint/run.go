@@ -19,10 +19,12 @@ import (
 	ctyjson "github.com/zclconf/go-cty/cty/json"
 
 	"github.com/ssmlint/ssmlint/finding"
+	"github.com/ssmlint/ssmlint/hclcheck"
 	"github.com/ssmlint/ssmlint/internal/baseline"
 	"github.com/ssmlint/ssmlint/internal/config"
 	"github.com/ssmlint/ssmlint/internal/inventory"
 	"github.com/ssmlint/ssmlint/internal/report"
+	"github.com/ssmlint/ssmlint/internal/safefs"
 	"github.com/ssmlint/ssmlint/rules"
 )
 
@@ -68,9 +70,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	start := time.Now()
 
+	// The configuration and the baseline are read inside the repository
+	// boundary of the first path (see userFile for the files named with
+	// --config and --baseline).
+	boundary := hclcheck.Boundary(o.paths[0])
 	// A broken configuration is an input error like a broken .tf file: it
 	// is reported with its position and the scan goes on with defaults.
-	cfg, err := loadConfig(o)
+	_, cfg, err := loadConfig(o, boundary)
 	var cfgErrs []finding.Error
 	if err != nil {
 		cfgErrs = configErrors(err)
@@ -96,11 +102,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "ssmlint: %v\n", err)
 		return exitTrouble
 	}
+	// A broken or missing baseline is an input error too: the scan runs
+	// and reports every finding, as without a baseline.
 	var base *baseline.Baseline
 	if o.baseline != "" {
-		if base, err = baseline.Load(o.baseline); err != nil {
-			fmt.Fprintf(stderr, "ssmlint: %v\n", err)
-			return exitTrouble
+		gate, private := userFile(o.baseline, boundary)
+		if base, err = baseline.Load(o.baseline, baseline.LoadOptions{Gate: gate, Private: private}); err != nil {
+			cfgErrs = append(cfgErrs, baselineErrors(err)...)
+			base = nil
 		}
 	}
 
@@ -126,15 +135,18 @@ func run(args []string, stdout, stderr io.Writer) int {
 	finding.SortFindings(fs)
 	baselined := 0
 	rel := relTo(cwd())
+	// A baseline records every current finding, those the old baseline
+	// hides included: refreshing one in place keeps what is still there.
+	current := fs
 	if base != nil {
 		fs, baselined = base.Filter(fs, rel)
 	}
 	if o.writeBaseline != "" {
-		if err := writeBaseline(o.writeBaseline, fs, rel); err != nil {
+		if err := writeBaseline(o.writeBaseline, current, rel); err != nil {
 			fmt.Fprintf(stderr, "ssmlint: %v\n", err)
 			return exitTrouble
 		}
-		fmt.Fprintf(stderr, "ssmlint: wrote %d findings to %s\n", len(fs), o.writeBaseline)
+		fmt.Fprintf(stderr, "ssmlint: wrote %d findings to %s\n", len(current), o.writeBaseline)
 	}
 	if o.fix {
 		done, err := applyFixes(fs, sc)
@@ -214,24 +226,53 @@ func validFormat(f string) bool {
 	return false
 }
 
-func loadConfig(o *options) (*config.Config, error) {
-	path := o.configPath
-	if path == "" {
-		start := o.paths[0]
-		if fi, err := os.Stat(start); err == nil && !fi.IsDir() {
-			start = filepath.Dir(start)
-		}
-		abs, err := filepath.Abs(start)
-		if err != nil {
-			return nil, nil
-		}
-		p, ok := config.Find(abs)
-		if !ok {
-			return nil, nil
-		}
-		path = p
+// loadConfig reads the configuration: the file named with --config, else
+// .ssmlint.yml found upward from the first path, not above the repository
+// boundary. It returns the path read ("" for none).
+func loadConfig(o *options, boundary string) (string, *config.Config, error) {
+	if o.configPath != "" {
+		gate, private := userFile(o.configPath, boundary)
+		cfg, err := config.Load(o.configPath, config.LoadOptions{Gate: gate, Private: private})
+		return o.configPath, cfg, err
 	}
-	return config.Load(path)
+	start := o.paths[0]
+	if fi, err := os.Stat(start); err == nil && !fi.IsDir() {
+		start = filepath.Dir(start)
+	}
+	p, ok := config.FindWithin(start, boundary)
+	if !ok {
+		return "", nil, nil
+	}
+	cfg, err := config.Load(p, config.LoadOptions{Gate: safefs.Gate{Boundary: boundary}})
+	return p, cfg, err
+}
+
+// userFile says how to read a file named on the command line (--config,
+// --baseline). A path inside the repository is read inside its boundary,
+// so that a link planted there cannot lead out of it. A path outside the
+// repository was chosen by the user and is read where it is (a regular
+// file only), but errors quote nothing of its content.
+func userFile(path, boundary string) (gate safefs.Gate, private bool) {
+	if namedInside(path, boundary) {
+		return safefs.Gate{Boundary: boundary}, false
+	}
+	return safefs.Gate{}, !safefs.Within(boundary, safefs.RealPath(path))
+}
+
+// namedInside reports whether path, as written, names a file inside the
+// boundary: made absolute against the real working directory, or with
+// its directory's links resolved, without following a link the file
+// itself may be.
+func namedInside(path, boundary string) bool {
+	abs := path
+	if !filepath.IsAbs(abs) {
+		abs = filepath.Join(safefs.RealPath("."), abs)
+	}
+	abs = filepath.Clean(abs)
+	if safefs.Within(boundary, abs) {
+		return true
+	}
+	return safefs.Within(boundary, filepath.Join(safefs.RealPath(filepath.Dir(abs)), filepath.Base(abs)))
 }
 
 // selectRules returns the IDs of the rules to run.
@@ -399,6 +440,20 @@ func configErrors(err error) []finding.Error {
 		out = append(out, finding.Error{Message: err.Error()})
 	}
 	return out
+}
+
+// baselineErrors turns a baseline that could not be read into positioned
+// input errors.
+func baselineErrors(err error) []finding.Error {
+	var be *baseline.Error
+	if !errors.As(err, &be) {
+		return []finding.Error{{Message: err.Error()}}
+	}
+	line, col := max(be.Line, 1), max(be.Column, 1)
+	return []finding.Error{{
+		Range:   finding.Range{File: be.File, Start: finding.Pos{Line: line, Column: col}, End: finding.Pos{Line: line, Column: col + 1}},
+		Message: be.Message + " (the baseline was not applied)",
+	}}
 }
 
 // writeInventory writes the parameter inventory as JSON.

@@ -224,7 +224,7 @@ func TestFilterUsesRelFn(t *testing.T) {
 	if err := os.WriteFile(p, buf.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	b, err := Load(p)
+	b, err := Load(p, LoadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -314,7 +314,7 @@ func TestParseErrors(t *testing.T) {
 
 func TestLoadMissing(t *testing.T) {
 	p := filepath.Join(t.TempDir(), "nope.json")
-	_, err := Load(p)
+	_, err := Load(p, LoadOptions{})
 	if !errors.Is(err, fs.ErrNotExist) {
 		t.Fatalf("err = %v", err)
 	}

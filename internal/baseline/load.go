@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/ssmlint/ssmlint/internal/safefs"
 )
 
 // MaxFileSize is the largest baseline file Load accepts: 64 MiB.
@@ -38,19 +40,50 @@ func (e *Error) Error() string {
 // Unwrap returns the underlying error, if any.
 func (e *Error) Unwrap() error { return e.Err }
 
-// Load reads a baseline file. Problems are *Error values with the line
-// and column of the offending JSON.
-func Load(path string) (*Baseline, error) {
-	f, err := os.Open(path)
+// LoadOptions say how Load reads a baseline file.
+type LoadOptions struct {
+	// Gate is what the file is read through: the repository boundary for
+	// a file named inside the repository, no boundary for one the user
+	// named outside it. Either way only a regular file is read, and at
+	// most MaxFileSize bytes.
+	Gate safefs.Gate
+	// Private says the file lies outside the repository: its errors keep
+	// their position but quote nothing of its content.
+	Private bool
+}
+
+// Load reads a baseline file through the gate of opt. Problems are *Error
+// values with the line and column of the offending JSON; a file that
+// could not be read is named, never quoted.
+func Load(path string, opt LoadOptions) (*Baseline, error) {
+	data, err := opt.Gate.ReadFile(path, MaxFileSize)
 	if err != nil {
-		return nil, &Error{File: path, Message: "cannot read baseline: " + unwrapPath(err).Error(), Err: err}
+		return nil, &Error{File: path, Message: readProblem(err), Err: err}
 	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
-	if err != nil {
-		return nil, &Error{File: path, Message: "cannot read baseline: " + unwrapPath(err).Error(), Err: err}
+	b, err := Parse(path, data)
+	var be *Error
+	if err != nil && opt.Private && errors.As(err, &be) {
+		return nil, &Error{File: be.File, Line: be.Line, Column: be.Column,
+			Message: "invalid baseline (the file is outside the repository; its content is not quoted)", Err: be.Err}
 	}
-	return Parse(path, data)
+	return b, err
+}
+
+// readProblem says why a baseline file was not read, without repeating
+// its path (Error names it) and without its content.
+func readProblem(err error) string {
+	var outside *safefs.OutsideError
+	var notRegular *safefs.NotRegularError
+	var tooLarge *safefs.TooLargeError
+	switch {
+	case errors.As(err, &outside):
+		return fmt.Sprintf("baseline not read: it leads to %s, outside the repository (%s)", outside.Real, outside.Boundary)
+	case errors.As(err, &notRegular):
+		return "baseline not read: it " + strings.TrimPrefix(strings.TrimSuffix(notRegular.Error(), "; not read"), notRegular.Path+" ")
+	case errors.As(err, &tooLarge):
+		return fmt.Sprintf("baseline file is larger than %d bytes", MaxFileSize)
+	}
+	return "cannot read baseline: " + unwrapPath(err).Error()
 }
 
 func unwrapPath(err error) error {

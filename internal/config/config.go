@@ -23,10 +23,11 @@ package config
 import (
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
+	"github.com/ssmlint/ssmlint/internal/safefs"
 	"github.com/ssmlint/ssmlint/rules"
 )
 
@@ -39,6 +40,12 @@ const Version = 1
 // DefaultMaxFileSize is the size above which input files are not read, when
 // the configuration does not set max_file_size: 10 MiB.
 const DefaultMaxFileSize int64 = 10 << 20
+
+// MaxFileSizeBound is the largest max_file_size a configuration may set:
+// 256 MiB. ssmlint holds each file it reads in memory, so a larger cap
+// would let one file (a sparse file claiming a terabyte, say) decide how
+// much memory a run takes.
+const MaxFileSizeBound int64 = 256 << 20
 
 // MaxConfigSize is the largest configuration file Load and Parse accept:
 // 1 MiB. A configuration never needs more, and the cap bounds the work an
@@ -124,19 +131,92 @@ func Find(startDir string) (path string, ok bool) {
 	}
 }
 
-// Load reads and decodes the configuration file at path. Errors are
-// *Error values joined with errors.Join; see Positions.
-func Load(path string) (*Config, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, &Error{File: path, Message: fmt.Sprintf("cannot read configuration: %v", unwrapPath(err)), Err: err}
+// FindWithin looks for .ssmlint.yml, then .ssmlint.yaml, in startDir and
+// each of its parents up to boundary (the repository boundary, absolute
+// with symbolic links resolved), and returns the first that exists and is
+// not a directory. The search works on real paths and never looks above
+// boundary. What it returns may be a symbolic link, a FIFO or a device:
+// Load, reading through the gate, refuses those with an error, so that a
+// configuration planted as a link out of the repository is reported, not
+// silently ignored or read.
+func FindWithin(startDir, boundary string) (path string, ok bool) {
+	dir := safefs.RealPath(startDir)
+	if boundary != "" && !safefs.Within(boundary, dir) {
+		return "", false
 	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, MaxConfigSize+1))
-	if err != nil {
-		return nil, &Error{File: path, Message: fmt.Sprintf("cannot read configuration: %v", unwrapPath(err)), Err: err}
+	for {
+		for _, name := range fileNames {
+			p := filepath.Join(dir, name)
+			if fi, err := os.Lstat(p); err == nil && !fi.IsDir() {
+				return p, true
+			}
+		}
+		parent := filepath.Dir(dir)
+		if dir == boundary || parent == dir {
+			return "", false
+		}
+		dir = parent
 	}
-	return Parse(path, data)
+}
+
+// LoadOptions say how Load reads a configuration file.
+type LoadOptions struct {
+	// Gate is what the file is read through: the repository boundary for
+	// a file found by FindWithin or named inside the repository, no
+	// boundary for a file the user named outside it. Either way only a
+	// regular file is read, and at most MaxConfigSize bytes.
+	Gate safefs.Gate
+	// Private says the file lies outside the repository: its errors keep
+	// their positions but quote nothing of its content.
+	Private bool
+}
+
+// Load reads and decodes the configuration file at path through the gate
+// of opt. Errors are *Error values joined with errors.Join; see
+// Positions. An error about a file that could not be read names the file,
+// never its content.
+func Load(path string, opt LoadOptions) (*Config, error) {
+	data, err := opt.Gate.ReadFile(path, MaxConfigSize)
+	if err != nil {
+		return nil, &Error{File: path, Message: readProblem(err), Err: err}
+	}
+	cfg, err := Parse(path, data)
+	if err != nil && opt.Private {
+		return nil, redact(err)
+	}
+	return cfg, err
+}
+
+// readProblem says why a configuration file was not read, without
+// repeating its path (Error names it) and without its content.
+func readProblem(err error) string {
+	var outside *safefs.OutsideError
+	var notRegular *safefs.NotRegularError
+	var tooLarge *safefs.TooLargeError
+	switch {
+	case errors.As(err, &outside):
+		return fmt.Sprintf("configuration not read: it leads to %s, outside the repository (%s)", outside.Real, outside.Boundary)
+	case errors.As(err, &notRegular):
+		return "configuration not read: it " + strings.TrimPrefix(strings.TrimSuffix(notRegular.Error(), "; not read"), notRegular.Path+" ")
+	case errors.As(err, &tooLarge):
+		return fmt.Sprintf("configuration file is larger than %d bytes", MaxConfigSize)
+	}
+	return fmt.Sprintf("cannot read configuration: %v", unwrapPath(err))
+}
+
+// redact keeps the positions of a configuration's errors and drops their
+// messages, which may quote the file.
+func redact(err error) error {
+	es := Positions(err)
+	if len(es) == 0 {
+		return &Error{Message: "invalid configuration (the file is outside the repository; its content is not quoted)"}
+	}
+	out := make([]*Error, len(es))
+	for i, e := range es {
+		out[i] = &Error{File: e.File, Line: e.Line, Column: e.Column,
+			Message: "invalid configuration (the file is outside the repository; its content is not quoted)"}
+	}
+	return joinErrors(out)
 }
 
 // unwrapPath drops the path from a *fs.PathError, which Error already
@@ -156,12 +236,13 @@ func Parse(filename string, data []byte) (*Config, error) {
 	return parse(filename, data, rules.Lookup)
 }
 
-// FileSizeLimit returns the size cap for input files in bytes.
+// FileSizeLimit returns the size cap for input files in bytes, never
+// above MaxFileSizeBound.
 func (c *Config) FileSizeLimit() int64 {
 	if c == nil || c.MaxFileSize <= 0 {
 		return DefaultMaxFileSize
 	}
-	return c.MaxFileSize
+	return min(c.MaxFileSize, MaxFileSizeBound)
 }
 
 // rule returns the configuration of r, if any.

@@ -195,6 +195,16 @@ func TestParseErrors(t *testing.T) {
 			want: []string{`2:16: max_file_size must be a positive size such as 10MB, 512KB or a number of bytes, got the integer -5`},
 		},
 		{
+			name: "max_file_size over the bound",
+			src:  "version: 1\nmax_file_size: 2TB\n",
+			want: []string{`2:16: max_file_size must be at most 256MB (ssmlint holds each file it reads in memory), got the string "2TB"`},
+		},
+		{
+			name: "max_file_size just over the bound",
+			src:  "version: 1\nmax_file_size: 257MB\n",
+			want: []string{`2:16: max_file_size must be at most 256MB (ssmlint holds each file it reads in memory), got the string "257MB"`},
+		},
+		{
 			name: "bad variable name",
 			src:  "version: 1\nvariables:\n  \"my var\": 1\n",
 			want: []string{`3:3: "my var" is not a valid Terraform variable name`},
@@ -418,7 +428,7 @@ func TestGoKey(t *testing.T) {
 
 func TestMaxFileSize(t *testing.T) {
 	tests := map[string]int64{
-		"10MB": 10 << 20, "512KB": 512 << 10, "1GiB": 1 << 30, "100 kb": 100 << 10,
+		"10MB": 10 << 20, "512KB": 512 << 10, "256MiB": 256 << 20, "100 kb": 100 << 10,
 		"2048": 2048, "2048B": 2048, "1_000_000": 1000000, "0x400": 1024, "\"4096\"": 4096,
 	}
 	for in, want := range tests {
@@ -431,7 +441,7 @@ func TestMaxFileSize(t *testing.T) {
 			t.Errorf("%s: MaxFileSize = %d, want %d", in, cfg.MaxFileSize, want)
 		}
 	}
-	for _, in := range []string{"0", "0MB", "MB", "1.5MB", "99999999999999GB", "true", "[1]"} {
+	for _, in := range []string{"0", "0MB", "MB", "1.5MB", "99999999999999GB", "1GiB", "268435457", "true", "[1]"} {
 		if _, err := parse("c.yml", []byte("version: 1\nmax_file_size: "+in+"\n"), testLookup); err == nil {
 			t.Errorf("%s: want error", in)
 		}
@@ -547,14 +557,14 @@ func TestSizeCap(t *testing.T) {
 	if err := os.WriteFile(p, []byte(big), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Load(p); err == nil || !strings.Contains(err.Error(), "larger than") {
+	if _, err := Load(p, LoadOptions{}); err == nil || !strings.Contains(err.Error(), "larger than") {
 		t.Errorf("Load of an oversized file: %v", err)
 	}
 }
 
 func TestLoadMissing(t *testing.T) {
 	p := filepath.Join(t.TempDir(), "nope.yml")
-	_, err := Load(p)
+	_, err := Load(p, LoadOptions{})
 	if !errors.Is(err, fs.ErrNotExist) {
 		t.Fatalf("err = %v, want fs.ErrNotExist", err)
 	}
@@ -602,7 +612,7 @@ func TestFind(t *testing.T) {
 		t.Errorf("Find in the config's own dir = %q, %v", p, ok)
 	}
 
-	cfg, err := Load(filepath.Join(root, "a", ".ssmlint.yml"))
+	cfg, err := Load(filepath.Join(root, "a", ".ssmlint.yml"), LoadOptions{})
 	if err != nil || cfg.Dir != filepath.Join(root, "a") {
 		t.Errorf("Load = %+v, %v", cfg, err)
 	}

@@ -280,6 +280,10 @@ func (d *decoder) maxFileSize(v *yaml.Node, cfg *Config) {
 		d.errorf(v, "%s, got %s", want, describe(v))
 		return
 	}
+	if n > MaxFileSizeBound {
+		d.errorf(v, "max_file_size must be at most %dMB (ssmlint holds each file it reads in memory), got %s", MaxFileSizeBound>>20, describe(v))
+		return
+	}
 	cfg.MaxFileSize = n
 }
 
