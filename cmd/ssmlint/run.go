@@ -76,7 +76,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	boundary := hclcheck.Boundary(o.paths[0])
 	// A broken configuration is an input error like a broken .tf file: it
 	// is reported with its position and the scan goes on with defaults.
-	_, cfg, err := loadConfig(o, boundary)
+	cfgPath, cfg, err := loadConfig(o, boundary)
 	var cfgErrs []finding.Error
 	if err != nil {
 		cfgErrs = configErrors(err)
@@ -114,8 +114,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 
 	sc := scan(o.paths, cfg, enabled, vars, o.varFiles, o.writeInventory != "")
+	// No output may replace a file this run read; checked for all of them
+	// before any is written.
+	if err := checkOutputs(o, sc, cfgPath, boundary); err != nil {
+		fmt.Fprintf(stderr, "ssmlint: %v\n", err)
+		return exitTrouble
+	}
 	if o.writeInventory != "" {
-		if err := writeInventory(o.writeInventory, sc.inventory); err != nil {
+		if err := writeInventory(o.writeInventory, sc.inventory, boundary); err != nil {
 			fmt.Fprintf(stderr, "ssmlint: --write-inventory: %v\n", err)
 			return exitTrouble
 		}
@@ -142,7 +148,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fs, baselined = base.Filter(fs, rel)
 	}
 	if o.writeBaseline != "" {
-		if err := writeBaseline(o.writeBaseline, current, rel); err != nil {
+		if err := writeBaseline(o.writeBaseline, current, rel, boundary); err != nil {
 			fmt.Fprintf(stderr, "ssmlint: %v\n", err)
 			return exitTrouble
 		}
@@ -186,22 +192,24 @@ func run(args []string, stdout, stderr io.Writer) int {
 		WorkDir:    cwd(),
 		ReadSource: sc.source,
 	}
-	out := stdout
-	color := false
 	if o.output != "" {
-		fh, err := os.Create(o.output)
-		if err != nil {
-			fmt.Fprintf(stderr, "ssmlint: --output: %v\n", unwrap(err))
+		// Rendered whole, then written atomically: a failed write leaves
+		// the previous report as it was.
+		var buf bytes.Buffer
+		if err := report.Write(&buf, o.format, in, report.Options{Verbose: o.verbose}); err != nil {
+			fmt.Fprintf(stderr, "ssmlint: %v\n", err)
 			return exitTrouble
 		}
-		defer fh.Close()
-		out = fh
+		if err := writeOutput(o.output, buf.Bytes(), boundary); err != nil {
+			fmt.Fprintf(stderr, "ssmlint: --output: %v\n", err)
+			return exitTrouble
+		}
 	} else {
-		color = isTerminal(stdout) && os.Getenv("NO_COLOR") == "" && !o.noColor
-	}
-	if err := report.Write(out, o.format, in, report.Options{Color: color, Verbose: o.verbose}); err != nil {
-		fmt.Fprintf(stderr, "ssmlint: %v\n", err)
-		return exitTrouble
+		color := isTerminal(stdout) && os.Getenv("NO_COLOR") == "" && !o.noColor
+		if err := report.Write(stdout, o.format, in, report.Options{Color: color, Verbose: o.verbose}); err != nil {
+			fmt.Fprintf(stderr, "ssmlint: %v\n", err)
+			return exitTrouble
+		}
 	}
 	switch {
 	case len(errs) > 0:
@@ -369,15 +377,38 @@ func toCty(v any) (cty.Value, error) {
 	return ctyjson.Unmarshal(b, ty)
 }
 
-func writeBaseline(path string, fs []finding.Finding, rel func(string) string) error {
+func writeBaseline(path string, fs []finding.Finding, rel func(string) string, boundary string) error {
 	var buf bytes.Buffer
 	if err := baseline.Write(&buf, fs, rel); err != nil {
 		return err
 	}
-	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil { // a baseline is shared: readable by all
-		return fmt.Errorf("--write-baseline: %v", unwrap(err))
+	if err := writeOutput(path, buf.Bytes(), boundary); err != nil {
+		return fmt.Errorf("--write-baseline: %v", err)
 	}
 	return nil
+}
+
+// writeOutput writes a file ssmlint produces (report, baseline,
+// inventory) atomically, readable by all (they are shared); on failure
+// the previous file is left as it was. A path outside the repository
+// that exists and is not a regular file (/dev/stdout, a pipe) was chosen
+// by the user and is written directly. checkOutputs has refused inputs
+// and links out of the repository before.
+func writeOutput(path string, data []byte, boundary string) error {
+	if !namedInside(path, boundary) {
+		if fi, err := os.Stat(path); err == nil && !fi.Mode().IsRegular() && !fi.IsDir() {
+			f, err := os.OpenFile(path, os.O_WRONLY, 0)
+			if err != nil {
+				return unwrap(err)
+			}
+			if _, err := f.Write(data); err != nil {
+				f.Close()
+				return unwrap(err)
+			}
+			return unwrap(f.Close())
+		}
+	}
+	return unwrap(safefs.WriteFile(path, data, 0o644))
 }
 
 func cwd() string {
@@ -457,14 +488,10 @@ func baselineErrors(err error) []finding.Error {
 }
 
 // writeInventory writes the parameter inventory as JSON.
-func writeInventory(path string, inv *inventory.Inventory) error {
-	f, err := os.Create(path)
-	if err != nil {
-		return unwrap(err)
-	}
-	if err := inv.Write(f); err != nil {
-		f.Close()
+func writeInventory(path string, inv *inventory.Inventory, boundary string) error {
+	var buf bytes.Buffer
+	if err := inv.Write(&buf); err != nil {
 		return err
 	}
-	return f.Close()
+	return writeOutput(path, buf.Bytes(), boundary)
 }

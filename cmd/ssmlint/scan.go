@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,6 +12,7 @@ import (
 	"github.com/ssmlint/ssmlint/internal/config"
 	"github.com/ssmlint/ssmlint/internal/gocheck"
 	"github.com/ssmlint/ssmlint/internal/inventory"
+	"github.com/ssmlint/ssmlint/internal/safefs"
 	"github.com/ssmlint/ssmlint/internal/suppress"
 	"github.com/ssmlint/ssmlint/rules"
 
@@ -31,6 +33,8 @@ type scanResult struct {
 	skipped []hclcheck.Skipped
 	// empty are the paths with no Terraform and no Go file at all.
 	empty []string
+	// goRoots are the directories the Go analyzers ran on.
+	goRoots []string
 }
 
 func (s *scanResult) source(file string) ([]byte, bool) {
@@ -117,10 +121,99 @@ func scan(paths []string, cfg *config.Config, enabled map[string]bool, vars map[
 		res.inventory = inv.inventory()
 	}
 	goRoots = dedupDirs(goRoots)
+	res.goRoots = goRoots
 	if len(goRoots) > 0 {
 		scanGo(res, goRoots, enabled, res.inventory, cfg)
 	}
 	return res
+}
+
+// checkOutputs refuses, before anything is written, an output path
+// (--output, --write-baseline, --write-inventory) that would replace a
+// file this run read: a Terraform or Go file, a variables file, the
+// configuration, or the baseline read with --baseline (unless it is the
+// --write-baseline file: refreshing a baseline in place). It also refuses
+// two outputs to the same file, a path inside the repository that is a
+// link leading out of it, and one that is not a regular file.
+func checkOutputs(o *options, sc *scanResult, cfgPath, boundary string) error {
+	inputs := map[string]string{} // real path -> what it is
+	for f := range sc.sources {
+		what := "a Terraform file"
+		if strings.HasSuffix(f, ".go") {
+			what = "a Go file"
+		}
+		inputs[safefs.RealPath(f)] = what
+	}
+	for _, f := range o.varFiles {
+		inputs[safefs.RealPath(f)] = "a --var-file"
+	}
+	if cfgPath != "" {
+		inputs[safefs.RealPath(cfgPath)] = "the configuration"
+	}
+	refresh := o.baseline != "" && o.writeBaseline != "" && safefs.RealPath(o.baseline) == safefs.RealPath(o.writeBaseline)
+	if o.baseline != "" && !refresh {
+		inputs[safefs.RealPath(o.baseline)] = "the --baseline being read"
+	}
+	written := map[string]string{}
+	for _, out := range []struct{ flag, path string }{
+		{"--output", o.output}, {"--write-baseline", o.writeBaseline}, {"--write-inventory", o.writeInventory},
+	} {
+		if out.path == "" {
+			continue
+		}
+		real := safefs.RealPath(out.path)
+		if what, ok := inputs[real]; ok {
+			return fmt.Errorf("%s %s: that is %s this run reads; write the output elsewhere; nothing was written", out.flag, out.path, what)
+		}
+		if what := goInput(real, sc.goRoots); what != "" {
+			return fmt.Errorf("%s %s: that is %s of the Go code checked; write the output elsewhere; nothing was written", out.flag, out.path, what)
+		}
+		if other, ok := written[real]; ok {
+			return fmt.Errorf("%s %s: the same file as %s; give each output its own file; nothing was written", out.flag, out.path, other)
+		}
+		written[real] = out.flag
+		inside := namedInside(out.path, boundary)
+		if inside && !safefs.Within(boundary, real) {
+			return fmt.Errorf("%s %s: it leads to %s, outside the repository (%s); nothing was written", out.flag, out.path, real, boundary)
+		}
+		if fi, err := os.Lstat(real); err == nil && (fi.IsDir() || (inside && !fi.Mode().IsRegular())) {
+			return fmt.Errorf("%s %s: not a regular file (%s); nothing was written", out.flag, out.path, fileKind(fi.Mode()))
+		}
+	}
+	return nil
+}
+
+// fileKind names what a path that is not a regular file is.
+func fileKind(m os.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a directory"
+	case m&os.ModeNamedPipe != 0:
+		return "a FIFO"
+	case m&os.ModeDevice != 0:
+		return "a device"
+	case m&os.ModeSocket != 0:
+		return "a socket"
+	}
+	return "not a plain file"
+}
+
+// goInput says what real is when it is a file the go command reads in
+// one of the Go roots (a .go file, go.mod, go.sum, go.work), else "".
+func goInput(real string, goRoots []string) string {
+	base := filepath.Base(real)
+	if !strings.HasSuffix(base, ".go") && base != "go.mod" && base != "go.sum" && base != "go.work" {
+		return ""
+	}
+	for _, d := range goRoots {
+		if safefs.Within(safefs.RealPath(d), real) {
+			if strings.HasSuffix(base, ".go") {
+				return "a Go file"
+			}
+			return base
+		}
+	}
+	return ""
 }
 
 // applySuppressions drops findings silenced by `# ssmlint:ignore`
