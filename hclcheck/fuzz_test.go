@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -28,6 +29,13 @@ func FuzzLoad(f *testing.F) {
 		"resource \"aws_vpc_endpoint\" \"e\" {\n  for_each = toset([\"ssm\"])\n  service_name = \"com.amazonaws.${var.r}.${each.key}\"\n  vpc_endpoint_type = null\n}\nmodule \"m\" {\n  source = \"terraform-aws-modules/vpc/aws\"\n  private_subnets = [\"10.0.1.0/24\"]\n}\n",
 		"a = ${",
 		"\xff\xfe",
+		// Crashers from the hostile suite (issue 11).
+		"locals {\n  a = " + strings.Repeat("!", 250000) + "true\n}\n",
+		"locals {\n  a = " + strings.Repeat("1 + ", 20000) + "1\n}\n",
+		strings.Repeat("\x00", 1<<20),
+		strings.Repeat("@", 1<<20),
+		strings.Repeat("resource {\n", 50000),
+		"resource \"aws_ssm_parameter\" \"p\" {\n  count = 20000\n  name = \"/a/${count.index}\"\n}\n",
 	}
 	for _, s := range seeds {
 		f.Add([]byte(s))
@@ -116,6 +124,9 @@ func boundedScan(t *testing.T, dir string, src []byte) *hclcheck.Result {
 	case res := <-done:
 		return res
 	case <-time.After(10 * time.Second):
+		if len(src) > 200 {
+			src = append(src[:200:200], "…"...)
+		}
 		t.Fatalf("scan did not finish in 10s on:\n%s", src)
 		return nil
 	}

@@ -1,6 +1,7 @@
 package hclcheck
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 
@@ -91,16 +92,7 @@ func controlChars(path string, src []byte) (int, hcl.Range) {
 	if n == 0 {
 		return 0, hcl.Range{}
 	}
-	line, col := 1, 1
-	for _, b := range src[:first] {
-		if b == '\n' {
-			line, col = line+1, 1
-		} else if b < 0x80 || b >= 0xC0 {
-			col++
-		}
-	}
-	start := hcl.Pos{Line: line, Column: col, Byte: first}
-	return n, hcl.Range{Filename: path, Start: start, End: hcl.Pos{Line: line, Column: col + 1, Byte: first + 1}}
+	return n, byteRange(path, src, first)
 }
 
 // MaxTokens is the most tokens (about) a native-syntax file may have: the
@@ -133,9 +125,127 @@ func estimateTokens(src []byte) int {
 	return n
 }
 
+// maxInvalidChars is how many characters that HCL cannot read (`@`, `;`,
+// “ ` “ outside strings and comments) a file may hold: each costs the
+// parser a diagnostic and its recovery, which adds up to seconds for a
+// megabyte of them.
+const maxInvalidChars = 100
+
+// invalidChars counts the characters the lexer cannot read and returns
+// the range of the first. A quick scan counts the candidates outside
+// strings, comments and heredocs; only when they are more than
+// maxInvalidChars does the lexer count exactly, and not even then when
+// they are so many that the lexer itself would take seconds (it spends
+// microseconds on each).
+func invalidChars(path string, src []byte) (int, hcl.Range) {
+	n, first := rareOutsideStrings(src)
+	if n <= maxInvalidChars {
+		return 0, hcl.Range{}
+	}
+	if n > 100_000 {
+		return n, byteRange(path, src, first)
+	}
+	toks, _ := hclsyntax.LexConfig(src, path, hcl.InitialPos)
+	n = 0
+	var at hcl.Range
+	for _, t := range toks {
+		if t.Type == hclsyntax.TokenInvalid || t.Type == hclsyntax.TokenBadUTF8 || t.Type == hclsyntax.TokenNil {
+			if n == 0 {
+				at = t.Range
+			}
+			n++
+		}
+	}
+	return n, at
+}
+
+// rareOutsideStrings counts the bytes that HCL reads nowhere but in
+// strings, comments and heredocs (`@`, “ ` “, `;`, `^`, `~`, `\\`, `'`,
+// and `$` not starting `${`), outside those, and the offset of the first.
+// It is an approximation (an interpolation holding quotes can fool it);
+// the lexer decides.
+func rareOutsideStrings(src []byte) (int, int) {
+	n, first := 0, -1
+	for i := 0; i < len(src); i++ {
+		switch b := src[i]; {
+		case b == '"':
+			for i++; i < len(src) && src[i] != '"' && src[i] != '\n'; i++ {
+				if src[i] == '\\' {
+					i++
+				}
+			}
+		case b == '#' || b == '/' && i+1 < len(src) && src[i+1] == '/':
+			for i < len(src) && src[i] != '\n' {
+				i++
+			}
+		case b == '/' && i+1 < len(src) && src[i+1] == '*':
+			end := bytes.Index(src[i+2:], []byte("*/"))
+			if end < 0 {
+				return n, first
+			}
+			i += end + 3
+		case b == '<' && i+1 < len(src) && src[i+1] == '<':
+			i = skipHeredoc(src, i)
+		case b == '@', b == '`', b == ';', b == '^', b == '~', b == '\\', b == '\'',
+			b == '$' && (i+1 == len(src) || src[i+1] != '{'):
+			if first < 0 {
+				first = i
+			}
+			n++
+		}
+	}
+	return n, first
+}
+
+// skipHeredoc returns the offset of the last byte of the heredoc that
+// starts at src[i] ("<<EOT" or "<<-EOT"), or i+1 when it is not one.
+func skipHeredoc(src []byte, i int) int {
+	j := i + 2
+	if j < len(src) && src[j] == '-' {
+		j++
+	}
+	k := j
+	for k < len(src) && (src[k] == '_' || src[k] >= 'A' && src[k] <= 'Z' || src[k] >= 'a' && src[k] <= 'z' || src[k] >= '0' && src[k] <= '9') {
+		k++
+	}
+	if k == j {
+		return i + 1
+	}
+	marker := src[j:k]
+	line := bytes.IndexByte(src[k:], '\n')
+	if line < 0 {
+		return len(src)
+	}
+	for p := k + line + 1; p < len(src); {
+		end := bytes.IndexByte(src[p:], '\n')
+		if end < 0 {
+			end = len(src) - p
+		}
+		if bytes.Equal(bytes.TrimSpace(src[p:p+end]), marker) {
+			return p + end
+		}
+		p += end + 1
+	}
+	return len(src)
+}
+
+// byteRange is the one-character range at offset i.
+func byteRange(path string, src []byte, i int) hcl.Range {
+	line, col := 1, 1
+	for _, b := range src[:i] {
+		if b == '\n' {
+			line, col = line+1, 1
+		} else if b < 0x80 || b >= 0xC0 {
+			col++
+		}
+	}
+	start := hcl.Pos{Line: line, Column: col, Byte: i}
+	return hcl.Range{Filename: path, Start: start, End: hcl.Pos{Line: line, Column: col + 1, Byte: i + 1}}
+}
+
 // checkLimits refuses content the parser must not see: nesting beyond
 // MaxNesting, operator chains beyond MaxOperators, binary content, more
-// tokens than MaxTokens.
+// tokens than MaxTokens, many characters HCL cannot read.
 func checkLimits(path string, src []byte) *hcl.Diagnostic {
 	if n, r := controlChars(path, src); n > maxControlChars {
 		return &hcl.Diagnostic{Severity: hcl.DiagError, Summary: fmt.Sprintf("file holds %d control characters (binary content?); not parsed", n), Subject: &r}
@@ -148,6 +258,9 @@ func checkLimits(path string, src []byte) *hcl.Diagnostic {
 	}
 	if r, deep := tooDeep(path, src); deep {
 		return &hcl.Diagnostic{Severity: hcl.DiagError, Summary: fmt.Sprintf("nesting deeper than %d levels; file not parsed", MaxNesting), Subject: &r}
+	}
+	if n, r := invalidChars(path, src); n > maxInvalidChars && !strings.HasSuffix(path, ".json") {
+		return &hcl.Diagnostic{Severity: hcl.DiagError, Summary: fmt.Sprintf("file holds %d characters that are not valid HCL; not parsed", n), Subject: &r}
 	}
 	if r, long := tooManyOperators(path, src); long {
 		return &hcl.Diagnostic{Severity: hcl.DiagError, Summary: fmt.Sprintf("more than %d operators chained in one expression; file not parsed", MaxOperators), Subject: &r}

@@ -22,6 +22,9 @@ func TestLimits(t *testing.T) {
 		{"conditional chain", "locals {\n  a = " + long("true ? 1 : ", 12000) + "0\n}\n", 2, "more than 10000 operators"},
 		{"inside a template", "locals {\n  a = \"${" + long("-", 30000) + "1}\"\n}\n", 2, "more than 10000 operators"},
 		{"NUL bytes", long("\x00", 9<<20), 1, "control characters"},
+		{"invalid characters", "locals {\n  a = 1\n}\n" + long("@", 1<<20), 4, "not valid HCL"},
+		{"e-mail addresses in strings", long("locals { a = \"ops@example.com; it's ~/x\" }\n", 2000), 0, ""},
+		{"shell in heredocs and comments", long("locals {\n  # it's; @here\n  s = <<-EOT\n    echo $HOME; ls ~ `pwd` @x\n    EOT\n  /* a; b */\n}\n", 300), 0, ""},
 		{"many short expressions", long("locals {\n  a = 1 + 2 - 3 * 4 / 5 % 6 == 7 && !true || false ? 1 : 0\n}\n", 3000), 0, ""},
 		{"comment rules and ARNs", long("# ----------------------------------------------------------------\nlocals { a = \"arn:aws:ssm:*:*:parameter/a/b/c-d-e\" }\n", 2000), 0, ""},
 	}
@@ -29,7 +32,7 @@ func TestLimits(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			start := time.Now()
 			d := checkLimits("x.tf", []byte(c.src))
-			if took := time.Since(start); took > 2*time.Second {
+			if took := time.Since(start); took > 5*time.Second { // a lexer pass at most; the machine may be busy
 				t.Errorf("took %v", took)
 			}
 			switch {
