@@ -79,7 +79,7 @@ func scan(paths []string, cfg *config.Config, enabled map[string]bool, vars map[
 			given[abs] = true
 		}
 	}
-	for _, root := range paths {
+	for _, root := range uniquePaths(paths) {
 		if cfg != nil && len(cfg.Exclude) > 0 {
 			r := root
 			lopt.Exclude = func(rel string, _ bool) bool {
@@ -126,6 +126,25 @@ func scan(paths []string, cfg *config.Config, enabled map[string]bool, vars map[
 		scanGo(res, goRoots, enabled, res.inventory, cfg)
 	}
 	return res
+}
+
+// uniquePaths drops the paths that name a path given before: ". .",
+// "a a/" and "a a/../a" scan a once. Paths are compared by real path
+// (links resolved). A path inside another given path is kept: it may be
+// a directory the walk of the outer one skips (a hidden directory), or a
+// module the outer scan evaluates as called rather than as a root.
+func uniquePaths(paths []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, p := range paths {
+		real := safefs.RealPath(p)
+		if seen[real] {
+			continue
+		}
+		seen[real] = true
+		out = append(out, p)
+	}
+	return out
 }
 
 // checkOutputs refuses, before anything is written, an output path
