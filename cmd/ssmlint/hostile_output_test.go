@@ -136,7 +136,7 @@ func TestHostileOutputWriteFails(t *testing.T) {
 		if err := os.Chmod(out, 0o555); err != nil {
 			t.Fatal(err)
 		}
-		t.Cleanup(func() { os.Chmod(out, 0o755) })
+		t.Cleanup(func() { _ = os.Chmod(out, 0o755) })
 		r := runHostile(t, repo, nil, "--format", "json", "--output", "out/report.json", ".")
 		if r.code != 2 || !strings.Contains(r.stderr, "--output") {
 			t.Errorf("exit %d, want 2 with an --output error; stderr:\n%s", r.code, r.stderr)
