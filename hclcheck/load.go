@@ -140,6 +140,9 @@ func discover(root, boundary string, opt *LoadOptions, errs *errorList) (w walkR
 			rel := relSlash(root, p)
 			isDir, mode := e.IsDir(), e.Type()
 			if e.Type()&fs.ModeSymlink != 0 {
+				if !worthFollowing(p, name) {
+					continue // a link to something that is not Terraform: not ssmlint's
+				}
 				target, ok := followLink(p, rel, dir, boundary, errs)
 				if !ok {
 					continue
@@ -197,6 +200,19 @@ func discover(root, boundary string, opt *LoadOptions, errs *errorList) (w walkR
 	}
 	walk(root)
 	return w
+}
+
+// worthFollowing reports whether a symbolic link met in a walk may lead
+// to Terraform: a link named like a Terraform or Go file, or one to a
+// directory (or that does not resolve: a loop is reported). A link to
+// anything else (README.md -> ../docs/x.md) is none of ssmlint's business,
+// wherever it leads.
+func worthFollowing(p, name string) bool {
+	if _, ok := classify(name); ok || strings.HasSuffix(name, ".go") || name == "go.mod" {
+		return true
+	}
+	fi, err := os.Stat(p)
+	return err != nil || fi.IsDir()
 }
 
 // followLink resolves a symbolic link met in a walk: its real target,

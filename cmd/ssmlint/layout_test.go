@@ -182,3 +182,17 @@ func TestFIFONotOpened(t *testing.T) {
 	}
 	_ = os.Remove(filepath.Join(dir, "x.tf"))
 }
+
+// TestLinksToOtherFilesIgnored: a link that leads out of the repository
+// but is not a Terraform or Go file (a shared README, a license) is none
+// of ssmlint's business: no error, and nothing read through it.
+func TestLinksToOtherFilesIgnored(t *testing.T) {
+	repo, outside := hostileRepo(t, nil)
+	symlink(t, filepath.Join(outside, "secret.txt"), filepath.Join(repo, "README.md"))
+	symlink(t, filepath.Join(outside, "secret.txt"), filepath.Join(repo, ".ssmlint-notes"))
+	r := runHostile(t, repo, nil, "--format", "json", ".")
+	if r.code != 1 || len(r.report.Errors) != 0 {
+		t.Errorf("exit %d, errors %+v; want exit 1 (good.tf) and no error", r.code, r.report.Errors)
+	}
+	r.wantGood(t)
+}
