@@ -144,22 +144,34 @@ func scanGo(res *scanResult, paths []string, enabled map[string]bool, inv *inven
 			}
 		}
 	}
+	if cfg != nil {
+		opt.MaxFileSize = cfg.FileSizeLimit()
+	}
+	sig := watchSignals()
+	defer sig.stop()
 	seen := map[fixKey]bool{}
 	for _, p := range paths {
-		r, err := gocheck.Run(p, opt)
+		opt.Boundary = hclcheck.Boundary(p)
+		r, err := gocheck.Run(sig, p, opt)
+		if sig.interrupted() {
+			sig.stop() // go vet is stopped; end as the signal would have
+		}
 		if err != nil {
 			res.errors = append(res.errors, goNotRun(p, false, goStartProblem(err)))
 			continue
 		}
-		res.errors = append(res.errors, r.Errors...)
+		for _, e := range r.Errors {
+			if !errorAt(res.errors, e.Range.File) {
+				res.errors = append(res.errors, e)
+			}
+		}
 		if len(r.BuildErrors) > 0 {
 			res.errors = append(res.errors, goNotRun(p, len(r.Findings) > 0, buildProblem(p, r.BuildErrors)))
 		}
-		for _, f := range r.Files {
-			if _, ok := res.sources[f]; ok {
-				continue
-			}
-			if src, err := os.ReadFile(f); err == nil {
+		// The Go files with findings, read through the boundary's gate:
+		// the report quotes them, --fix edits them.
+		for f, src := range r.Sources {
+			if _, ok := res.sources[f]; !ok {
 				res.sources[f] = src
 			}
 		}
@@ -181,6 +193,22 @@ func scanGo(res *scanResult, paths []string, enabled map[string]bool, inv *inven
 			}
 		}
 	}
+}
+
+// errorAt reports whether errs hold an error about file (the Terraform
+// loader's about a symbolic link, say), so that the Go side does not
+// report the same file twice.
+func errorAt(errs []finding.Error, file string) bool {
+	abs, err := filepath.Abs(file)
+	if err != nil || !strings.HasSuffix(file, ".go") {
+		return false
+	}
+	for _, e := range errs {
+		if a, err := filepath.Abs(e.Range.File); err == nil && a == abs {
+			return true
+		}
+	}
+	return false
 }
 
 // goSideOff is how to run without the Go side, for the errors that say

@@ -10,8 +10,12 @@
 package main
 
 import (
+	"context"
 	"os"
+	"os/signal"
 	"runtime/debug"
+	"syscall"
+	"time"
 
 	"golang.org/x/tools/go/analysis/unitchecker"
 
@@ -21,9 +25,10 @@ import (
 
 func main() {
 	// ssmlint runs its Go analyzers through go vet, with itself as the
-	// vet tool (see internal/gocheck).
+	// vet tool (see internal/gocheck); the diagnostics carry their real
+	// positions, whatever //line directives say.
 	if os.Getenv(gocheck.VetToolEnv) == "1" {
-		unitchecker.Main(all.Analyzers()...)
+		unitchecker.Main(gocheck.VetAnalyzers(all.Analyzers())...)
 	}
 	// A scan allocates much and keeps little (each root module is dropped
 	// once checked), so the default GC target makes the collector run far
@@ -40,4 +45,58 @@ func main() {
 		debug.SetMemoryLimit(240 << 20)
 	}
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// interruptible is the context of the Go side: done when ssmlint receives
+// SIGINT or SIGTERM while it runs go vet, which then stops go vet with its
+// whole process group (internal/gocheck). stop gives the signals their
+// default action back and, when one came, ends ssmlint as it would have.
+// Outside the Go side, the signals keep their default action throughout.
+type interruptible struct {
+	context.Context
+	signals chan os.Signal
+	cancel  context.CancelFunc
+	done    chan struct{} // closed when the watch is over
+	got     os.Signal     // the signal received, once done is closed
+}
+
+func watchSignals() *interruptible {
+	ctx, cancel := context.WithCancel(context.Background())
+	s := &interruptible{Context: ctx, signals: make(chan os.Signal, 1), cancel: cancel, done: make(chan struct{})}
+	signal.Notify(s.signals, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		defer close(s.done)
+		select {
+		case sig := <-s.signals:
+			s.got = sig
+			cancel()
+		case <-ctx.Done():
+		}
+	}()
+	return s
+}
+
+// interrupted reports whether a signal came.
+func (s *interruptible) interrupted() bool { return s.Err() != nil }
+
+// stop ends the watch. When a signal came (even one not yet handled),
+// it ends ssmlint with that signal, once its default action is back;
+// where a process cannot signal itself, it exits with the shell's code
+// for it (128+n).
+func (s *interruptible) stop() {
+	signal.Stop(s.signals)
+	s.cancel()
+	<-s.done
+	if s.got == nil {
+		select {
+		case s.got = <-s.signals:
+		default:
+			return
+		}
+	}
+	if p, err := os.FindProcess(os.Getpid()); err == nil && p.Signal(s.got) == nil {
+		time.Sleep(time.Second) // the signal ends the process
+	}
+	n, _ := s.got.(syscall.Signal)
+	os.Exit(128 + int(n))
 }

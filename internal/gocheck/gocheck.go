@@ -8,8 +8,9 @@
 package gocheck
 
 import (
-	"bufio"
 	"bytes"
+	"cmp"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -21,10 +22,11 @@ import (
 	"os/exec"
 	"path/filepath"
 	"sort"
-	"strconv"
 	"strings"
+	"time"
 
 	"github.com/ssmlint/ssmlint/finding"
+	"github.com/ssmlint/ssmlint/internal/safefs"
 	"github.com/ssmlint/ssmlint/rules"
 )
 
@@ -33,17 +35,24 @@ import (
 const VetToolEnv = "SSMLINT_VETTOOL"
 
 // Edit is one text edit of a suggested fix: bytes [Start, End) of File
+// (the real file go vet parsed, not where a //line directive points)
 // become New.
 type Edit struct {
 	File       string
 	Start, End int
 	New        []byte
+	// Sum is the SHA-256 (hex) of File's content as the analyzer parsed
+	// it, "" when unknown: a fix is applied only to that content.
+	Sum string
 }
 
 // Fix is a suggested fix.
 type Fix struct {
 	Message string
 	Edits   []Edit
+	// Boundary is the repository boundary of the run that found it
+	// (Options.Boundary): nothing outside it is edited.
+	Boundary string
 }
 
 // Result is what the analyzers found under one directory.
@@ -58,8 +67,14 @@ type Result struct {
 	// with a position is at its .go file; one without (a go.mod that needs
 	// a download, say) is at the directory go vet ran in, line 1.
 	BuildErrors []finding.Error
+	// unplaced counts diagnostics without real positions (not from
+	// ssmlint's vet tool), left out.
+	unplaced int
 	// Files are the Go files that findings were reported in.
 	Files []string
+	// Sources are the contents of Files read through the boundary's gate
+	// (a file that could not be read has none).
+	Sources map[string][]byte
 }
 
 // ModuleRoot returns the directory of the go.mod governing dir, or "".
@@ -89,16 +104,47 @@ type Options struct {
 	Analyzers []string
 	// Flags are extra analyzer flags ("-ssm601.inventory=FILE").
 	Flags []string
+	// Boundary is the repository boundary (absolute, symbolic links
+	// resolved): findings, fixes and build errors in files whose real path
+	// is outside it are not reported, and no file outside it is read.
+	// Empty means no boundary.
+	Boundary string
+	// Timeout bounds the go vet run; 0 means DefaultTimeout.
+	Timeout time.Duration
+	// MaxFileSize caps each Go file read for findings; 0 means
+	// DefaultMaxFileSize.
+	MaxFileSize int64
+}
+
+// DefaultMaxFileSize caps each Go file read when Options.MaxFileSize is 0.
+const DefaultMaxFileSize = 10 << 20
+
+// TimeoutError is the error of a go vet run stopped by Options.Timeout.
+type TimeoutError struct {
+	Dir     string
+	Timeout time.Duration
+}
+
+func (e *TimeoutError) Error() string {
+	return fmt.Sprintf("go vet did not finish within %v in %s; stopped", e.Timeout, e.Dir)
 }
 
 // Run analyzes the packages dir/... of the Go module containing dir. For
 // a single .go file it analyzes the file's package and keeps the findings
 // in that file.
-func Run(dir string, opt Options) (*Result, error) {
-	res := &Result{Fixes: map[int][]Fix{}}
+//
+// go vet runs contained (see vetEnv): in a process group of its own,
+// stopped with everything it started when ctx is done (the error is then
+// ctx's) or when Options.Timeout runs out (a *TimeoutError). Findings are
+// at the real files go vet parsed, never where a //line directive says;
+// those in files outside the boundary (a symbolic link leading out) are
+// replaced by one error per file, which does not name where it leads.
+func Run(ctx context.Context, dir string, opt Options) (*Result, error) {
+	res := &Result{Fixes: map[int][]Fix{}, Sources: map[string][]byte{}}
 	if len(opt.Analyzers) == 0 {
 		return res, nil
 	}
+	timeout := cmp.Or(opt.Timeout, DefaultTimeout)
 	pattern, only := "./...", ""
 	if fi, err := os.Stat(dir); err == nil && !fi.IsDir() {
 		if only, err = filepath.Abs(dir); err != nil {
@@ -114,10 +160,18 @@ func Run(dir string, opt Options) (*Result, error) {
 	args = append(args, pattern)
 	cmd := exec.Command("go", args...)
 	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), VetToolEnv+"=1")
+	cmd.Env = vetEnv(dir, opt.Boundary)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	runErr := cmd.Run()
+	runCtx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	runErr := runContained(runCtx, cmd)
+	if ctx.Err() != nil {
+		return nil, ctx.Err()
+	}
+	if runCtx.Err() != nil {
+		return nil, &TimeoutError{Dir: dir, Timeout: timeout}
+	}
 	var exit *exec.ExitError
 	if runErr != nil && !errors.As(runErr, &exit) {
 		return nil, fmt.Errorf("running go vet in %s: %w", dir, runErr)
@@ -128,10 +182,18 @@ func Run(dir string, opt Options) (*Result, error) {
 	if only != "" {
 		res.keepFile(only)
 	}
-	if strings.Contains(stderr.String(), "matched no packages") && len(res.Findings) == 0 {
+	gate := safefs.Gate{Boundary: opt.Boundary}
+	confined := res.confine(gate, dir)
+	for _, fxs := range res.Fixes {
+		for i := range fxs {
+			fxs[i].Boundary = opt.Boundary
+		}
+	}
+	se := readStderr(dir, opt.Boundary, stderr.String())
+	if se.noPackages && len(res.Findings) == 0 {
 		return res, nil // Go files only in nested modules or ignored directories
 	}
-	res.BuildErrors = buildErrors(dir, stderr.String())
+	res.BuildErrors = se.positioned
 	// go vet builds packages in parallel: its messages come in any order.
 	sort.SliceStable(res.BuildErrors, func(i, j int) bool {
 		a, b := res.BuildErrors[i].Range, res.BuildErrors[j].Range
@@ -144,9 +206,10 @@ func Run(dir string, opt Options) (*Result, error) {
 		return a.Start.Column < b.Start.Column
 	})
 	if runErr != nil && len(res.Errors) == 0 && len(res.BuildErrors) == 0 {
-		res.BuildErrors = append(res.BuildErrors, dirError(dir, "go vet failed: "+strings.TrimSpace(stderr.String())))
+		res.BuildErrors = append(res.BuildErrors, dirError(dir, se.failure(runErr)))
 	}
-	res.annotate()
+	res.Errors = append(res.Errors, confined...)
+	res.annotate(gate, cmp.Or(opt.MaxFileSize, DefaultMaxFileSize))
 	return res, nil
 }
 
@@ -207,22 +270,33 @@ func (res *Result) readJSON(r io.Reader) error {
 		if !ok {
 			continue
 		}
-		start := parsePosn(x.d.Posn)
-		end := start
-		if x.d.End != "" {
-			end = parsePosn(x.d.End)
+		msg, real, ok := splitReal(x.d.Message)
+		if !ok {
+			// Not from ssmlint's vet tool: the position may be a //line
+			// directive's, and the fixes' edits cannot be placed.
+			res.unplaced++
+			continue
 		}
 		f := finding.Finding{
 			Rule:     r,
 			Severity: r.Severity,
-			Message:  x.d.Message,
-			Range:    finding.Range{File: start.file, Start: start.pos, End: end.pos},
+			Message:  msg,
+			Range: finding.Range{File: real.Start.File,
+				Start: finding.Pos{Line: real.Start.Line, Column: real.Start.Column, Byte: real.Start.Offset},
+				End:   finding.Pos{Line: real.End.Line, Column: real.End.Column, Byte: real.End.Offset}},
+		}
+		if real.End.File != real.Start.File {
+			f.Range.End = f.Range.Start
 		}
 		var fixes []Fix
-		for _, sf := range x.d.SuggestedFixes {
+		for i, sf := range x.d.SuggestedFixes {
+			if i >= len(real.Fixes) || len(real.Fixes[i]) != len(sf.Edits) {
+				break
+			}
 			fx := Fix{Message: sf.Message}
-			for _, e := range sf.Edits {
-				fx.Edits = append(fx.Edits, Edit{File: e.Filename, Start: e.Start, End: e.End, New: []byte(e.New)})
+			for j, e := range sf.Edits {
+				re := real.Fixes[i][j]
+				fx.Edits = append(fx.Edits, Edit{File: re.File, Start: re.Start, End: re.End, New: []byte(e.New), Sum: re.Sum})
 			}
 			fixes = append(fixes, fx)
 		}
@@ -249,62 +323,112 @@ func (res *Result) keepFile(file string) {
 	res.Findings, res.Fixes = kept, fixes
 }
 
-type posn struct {
-	file string
-	pos  finding.Pos
-}
-
-// parsePosn reads "file:line:col".
-func parsePosn(s string) posn {
-	parts := strings.Split(s, ":")
-	if len(parts) >= 3 {
-		l, err1 := strconv.Atoi(parts[len(parts)-2])
-		c, err2 := strconv.Atoi(parts[len(parts)-1])
-		if err1 == nil && err2 == nil {
-			return posn{strings.Join(parts[:len(parts)-2], ":"), finding.Pos{Line: l, Column: c}}
+// confine drops the findings and fixes in files whose real path is
+// outside the gate's boundary (a symbolic link leading out; a package
+// outside the boundary), and returns one error per such file. The error
+// is at the file as go vet named it when that path is inside the
+// boundary, else at dir; it never names where the file leads.
+func (res *Result) confine(gate safefs.Gate, dir string) []finding.Error {
+	var errs []finding.Error
+	dropped := map[string]int{}
+	why := map[string]error{}
+	var order []string
+	var kept []finding.Finding
+	fixes := map[int][]Fix{}
+	for i, f := range res.Findings {
+		if _, err := gate.Resolve(f.Range.File); err != nil {
+			if dropped[f.Range.File] == 0 {
+				order = append(order, f.Range.File)
+				why[f.Range.File] = err
+			}
+			dropped[f.Range.File]++
+			continue
+		}
+		var fxs []Fix
+		for _, fx := range res.Fixes[i] {
+			ok := true
+			for _, e := range fx.Edits {
+				_, err := gate.Resolve(e.File)
+				ok = ok && err == nil
+			}
+			if ok {
+				fxs = append(fxs, fx)
+			}
+		}
+		if len(fxs) > 0 {
+			fixes[len(kept)] = fxs
+		}
+		kept = append(kept, f)
+	}
+	res.Findings, res.Fixes = kept, fixes
+	for _, file := range order {
+		what := fmt.Sprintf("findings in it (%d)", dropped[file])
+		// Where the file itself is (its directory's links resolved, not its own).
+		abs, err := filepath.Abs(file)
+		if err == nil {
+			abs = filepath.Join(safefs.RealPath(filepath.Dir(abs)), filepath.Base(abs))
+		}
+		var out *safefs.OutsideError
+		switch {
+		case err != nil || !safefs.Within(gate.Boundary, abs):
+			errs = append(errs, dirError(dir, fmt.Sprintf(
+				"the Go analyzers' %s are in a file outside the repository (%s); not reported", strings.Replace(what, " in it", "", 1), gate.Boundary)))
+		case errors.As(why[file], &out):
+			errs = append(errs, dirError(file, fmt.Sprintf(
+				"this Go file is a symbolic link leading outside the repository (%s); the Go analyzers' %s are not reported", gate.Boundary, what)))
+		default:
+			errs = append(errs, dirError(file, fmt.Sprintf(
+				"this Go file cannot be resolved (a dangling symbolic link, or removed since analysed); the Go analyzers' %s are not reported", what)))
 		}
 	}
-	return posn{s, finding.Pos{Line: 1, Column: 1}}
+	if res.unplaced > 0 {
+		errs = append(errs, dirError(dir, fmt.Sprintf(
+			"the vet tool gave %d findings without their real positions; not reported (is the vet tool ssmlint itself?)", res.unplaced)))
+	}
+	return errs
 }
 
-// annotate fills in byte offsets, the enclosing function (the resource
-// and the context that suppression comments above it cover) and the list
-// of files, from each file's syntax.
-func (res *Result) annotate() {
-	files := map[string]*ast.File{}
+// annotate reads each file with findings once, through the gate, and
+// fills in the enclosing function (the resource, and the context that
+// suppression comments above it cover) and the list of files. Positions
+// are the file's own, never a //line directive's.
+func (res *Result) annotate(gate safefs.Gate, max int64) {
+	type parsed struct {
+		af *ast.File
+		tf *token.File
+	}
+	files := map[string]*parsed{}
 	fset := token.NewFileSet()
 	for i := range res.Findings {
 		f := &res.Findings[i]
-		af, seen := files[f.Range.File]
+		p, seen := files[f.Range.File]
 		if !seen {
-			af, _ = parser.ParseFile(fset, f.Range.File, nil, parser.SkipObjectResolution)
-			files[f.Range.File] = af
+			p = &parsed{}
+			files[f.Range.File] = p
 			res.Files = append(res.Files, f.Range.File)
+			if src, err := gate.ReadFile(f.Range.File, max); err == nil {
+				res.Sources[f.Range.File] = src
+				// A partial syntax tree is still good for the functions.
+				p.af, _ = parser.ParseFile(fset, f.Range.File, src, parser.SkipObjectResolution)
+				if p.af != nil {
+					p.tf = fset.File(p.af.FileStart)
+				}
+			}
 		}
-		if af == nil {
+		if p.tf == nil || f.Range.Start.Byte < 0 || f.Range.Start.Byte > p.tf.Size() {
 			continue
 		}
-		tf := fset.File(af.Pos())
-		f.Range.Start.Byte = offset(tf, f.Range.Start)
-		f.Range.End.Byte = offset(tf, f.Range.End)
-		pos := tf.Pos(f.Range.Start.Byte)
-		for _, decl := range af.Decls {
+		pos := p.tf.Pos(f.Range.Start.Byte)
+		for _, decl := range p.af.Decls {
 			if fd, ok := decl.(*ast.FuncDecl); ok && fd.Pos() <= pos && pos < fd.End() {
 				f.Resource = funcName(fd)
-				s, e := fset.Position(fd.Pos()), fset.Position(fd.End())
+				s, e := fset.PositionFor(fd.Pos(), false), fset.PositionFor(fd.End(), false)
 				f.Context = finding.Range{File: f.Range.File,
 					Start: finding.Pos{Line: s.Line, Column: s.Column, Byte: s.Offset},
 					End:   finding.Pos{Line: e.Line, Column: e.Column, Byte: e.Offset}}
 			}
 		}
 	}
-}
-
-func offset(tf *token.File, p finding.Pos) int {
-	if p.Line < 1 || p.Line > tf.LineCount() {
-		return 0
-	}
-	return int(tf.LineStart(p.Line)) - tf.Base() + p.Column - 1
 }
 
 // funcName names a function as Go does in stack traces: F, T.M, (*T).M.
@@ -325,48 +449,6 @@ func funcName(fd *ast.FuncDecl) string {
 		return x.Name + "." + fd.Name.Name
 	}
 	return fd.Name.Name
-}
-
-// buildErrors turns what go vet printed on stderr (packages that do not
-// build: "file:line:col: message" lines under a "# package" header) into
-// errors with positions, whose message is the compiler's. Paths are
-// relative to dir.
-func buildErrors(dir, stderr string) []finding.Error {
-	var out []finding.Error
-	sc := bufio.NewScanner(strings.NewReader(stderr))
-	for sc.Scan() {
-		line := strings.TrimSpace(sc.Text())
-		line = strings.TrimPrefix(line, "vet: ")
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		i := strings.Index(line, ".go:")
-		if i < 0 {
-			continue
-		}
-		rest := line[i+len(".go:"):]
-		fields := strings.SplitN(rest, ":", 3)
-		if len(fields) < 2 {
-			continue
-		}
-		l, err := strconv.Atoi(fields[0])
-		if err != nil {
-			continue
-		}
-		c, msg := 1, strings.TrimSpace(strings.Join(fields[1:], ":"))
-		if len(fields) == 3 {
-			if n, err := strconv.Atoi(fields[1]); err == nil {
-				c, msg = n, strings.TrimSpace(fields[2])
-			}
-		}
-		file := line[:i+len(".go")]
-		if !filepath.IsAbs(file) {
-			file = filepath.Join(dir, file)
-		}
-		pos := finding.Pos{Line: l, Column: c}
-		out = append(out, finding.Error{Range: finding.Range{File: file, Start: pos, End: pos}, Message: msg})
-	}
-	return out
 }
 
 func dirError(file, msg string) finding.Error {
