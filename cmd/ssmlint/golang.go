@@ -7,6 +7,9 @@ import (
 	"errors"
 	"fmt"
 	"go/format"
+	"go/parser"
+	"go/token"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -23,6 +26,7 @@ import (
 	"github.com/ssmlint/ssmlint/internal/config"
 	"github.com/ssmlint/ssmlint/internal/gocheck"
 	"github.com/ssmlint/ssmlint/internal/inventory"
+	"github.com/ssmlint/ssmlint/internal/safefs"
 	"github.com/ssmlint/ssmlint/rules"
 )
 
@@ -361,13 +365,20 @@ func inventoryFile(inv *inventory.Inventory) (string, error) {
 
 // applyFixes applies the first suggested fix of each finding, file by
 // file, skipping a fix that overlaps one already taken, and gofmts the
-// result. It returns the findings fixed.
+// result. It returns the findings fixed: those whose file was written.
+//
+// A file is edited only when it is one the analyzers parsed from disk
+// and nothing else could be meant (see fixTarget), and only when its
+// content is still what the analyzers saw (the SHA-256 the vet tool
+// recorded); it is written atomically with its mode and its line endings
+// kept. Files that could not be fixed are left unchanged and named in the
+// error.
 func applyFixes(fs []finding.Finding, sc *scanResult) (map[fixKey]bool, error) {
-	type edit struct {
-		gocheck.Edit
-		key fixKey
+	type target struct {
+		edits    []fixEdit
+		boundary string
 	}
-	byFile := map[string][]edit{}
+	byFile := map[string]*target{}
 	done := map[fixKey]bool{}
 	for _, f := range fs {
 		k := fixKey{f.Rule.ID, f.Range}
@@ -383,48 +394,133 @@ func applyFixes(fs []finding.Finding, sc *scanResult) (map[fixKey]bool, error) {
 		if !ok {
 			continue // fixes that span files are not applied
 		}
+		t := byFile[file]
+		if t == nil {
+			t = &target{boundary: fxs[0].Boundary}
+			byFile[file] = t
+		}
 		for _, e := range fxs[0].Edits {
-			byFile[file] = append(byFile[file], edit{e, k})
+			t.edits = append(t.edits, fixEdit{e, k})
 		}
 	}
-	for file, es := range byFile {
-		src, err := os.ReadFile(file)
+	var problems []string
+	rel := relTo(cwd())
+	for _, file := range slices.Sorted(maps.Keys(byFile)) {
+		t := byFile[file]
+		applied, err := fixFile(file, t.boundary, sc.sources[file], t.edits)
 		if err != nil {
-			return done, err
-		}
-		slices.SortStableFunc(es, func(a, b edit) int { return a.Start - b.Start })
-		// A fix is taken whole or not at all.
-		skip := map[fixKey]bool{}
-		at := 0
-		for _, e := range es {
-			if e.Start < at || e.End > len(src) || e.Start > e.End {
-				skip[e.key] = true
-			}
-			at = max(at, e.End)
-		}
-		var out bytes.Buffer
-		at = 0
-		applied := map[fixKey]bool{}
-		for _, e := range es {
-			if skip[e.key] || e.Start < at {
-				continue
-			}
-			out.Write(src[at:e.Start])
-			out.Write(e.New)
-			at = e.End
-			applied[e.key] = true
-		}
-		out.Write(src[at:])
-		formatted, err := format.Source(out.Bytes())
-		if err != nil {
-			return done, fmt.Errorf("--fix: %s would not be valid Go after the fixes, left unchanged: %v", file, err)
-		}
-		if err := os.WriteFile(file, formatted, 0o644); err != nil {
-			return done, err
+			problems = append(problems, fmt.Sprintf("%s: %v; left unchanged", rel(file), err))
+			continue
 		}
 		for k := range applied {
 			done[k] = true
 		}
 	}
+	if len(problems) > 0 {
+		return done, fmt.Errorf("--fix: %d of %d files not fixed:\n  %s", len(problems), len(byFile), strings.Join(problems, "\n  "))
+	}
 	return done, nil
+}
+
+// fixEdit is an edit of the fix of one finding.
+type fixEdit struct {
+	gocheck.Edit
+	key fixKey
+}
+
+// fixFile applies edits to file and writes it; analysed is the content
+// the report read (nil when it could not be read). It returns the fixes
+// written.
+func fixFile(file, boundary string, analysed []byte, es []fixEdit) (map[fixKey]bool, error) {
+	if analysed == nil {
+		return nil, errors.New("not read when analysed")
+	}
+	src, err := fixTarget(file, boundary, int64(len(analysed)))
+	if err != nil {
+		return nil, err
+	}
+	sum := sha256.Sum256(src)
+	have := hex.EncodeToString(sum[:])
+	slices.SortStableFunc(es, func(a, b fixEdit) int { return a.Start - b.Start })
+	// A fix is taken whole or not at all.
+	skip := map[fixKey]bool{}
+	at, stale := 0, 0
+	for _, e := range es {
+		if e.Sum == "" || e.Sum != have {
+			skip[e.key] = true
+			stale++
+		}
+		if e.Start < at || e.End > len(src) || e.Start > e.End {
+			skip[e.key] = true
+		}
+		at = max(at, e.End)
+	}
+	var out bytes.Buffer
+	at = 0
+	applied := map[fixKey]bool{}
+	for _, e := range es {
+		if skip[e.key] || e.Start < at {
+			continue
+		}
+		out.Write(src[at:e.Start])
+		out.Write(e.New)
+		at = e.End
+		applied[e.key] = true
+	}
+	if len(applied) == 0 {
+		if stale > 0 {
+			return nil, errors.New("changed since it was analysed")
+		}
+		return nil, nil
+	}
+	out.Write(src[at:])
+	formatted, err := format.Source(out.Bytes())
+	if err != nil {
+		return nil, fmt.Errorf("would not be valid Go after the fixes (%v)", err)
+	}
+	if usesCRLF(src) {
+		formatted = bytes.ReplaceAll(bytes.ReplaceAll(formatted, []byte("\r\n"), []byte("\n")), []byte("\n"), []byte("\r\n"))
+	}
+	if err := safefs.WriteFile(file, formatted, 0o644); err != nil {
+		return nil, fmt.Errorf("not written (%v)", unwrap(err))
+	}
+	return applied, nil
+}
+
+// fixTarget reads a file --fix may edit: a regular file itself (not a
+// symbolic link), whose real path is inside the boundary, at most max
+// bytes (the size analysed), whose positions are its own (no //line
+// directive) and that cgo does not rewrite (no import "C").
+func fixTarget(file, boundary string, max int64) ([]byte, error) {
+	fi, err := os.Lstat(file)
+	if err != nil {
+		return nil, errors.New("no longer there")
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, errors.New("not a regular file (a symbolic link?): only files the analyzers read in place are fixed")
+	}
+	src, err := safefs.Gate{Boundary: boundary}.ReadFile(file, max)
+	var tooLarge *safefs.TooLargeError
+	switch {
+	case errors.As(err, &tooLarge):
+		return nil, errors.New("changed since it was analysed")
+	case err != nil:
+		return nil, err
+	}
+	if bytes.Contains(src, []byte("//line ")) || bytes.Contains(src, []byte("/*line ")) {
+		return nil, errors.New("has //line directives, so the analyzers' positions may be another file's")
+	}
+	if af, err := parser.ParseFile(token.NewFileSet(), file, src, parser.ImportsOnly); err == nil {
+		for _, imp := range af.Imports {
+			if imp.Path.Value == `"C"` {
+				return nil, errors.New(`uses cgo (import "C"), whose generated code the positions may be in`)
+			}
+		}
+	}
+	return src, nil
+}
+
+// usesCRLF reports whether most of src's lines end in CRLF.
+func usesCRLF(src []byte) bool {
+	return bytes.Count(src, []byte("\r\n"))*2 > bytes.Count(src, []byte("\n"))
 }
