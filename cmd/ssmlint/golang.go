@@ -248,6 +248,11 @@ func goStartProblem(err error) goProblem {
 	if errors.Is(err, exec.ErrNotFound) {
 		return goProblem{what: "the go command is not on PATH (the Go side runs go vet)"}
 	}
+	var outside *gocheck.OutsideModuleError
+	if errors.As(err, &outside) {
+		pos := finding.Pos{Line: outside.Line, Column: 1}
+		return goProblem{what: outside.Error(), at: finding.Range{File: outside.File, Start: pos, End: pos}}
+	}
 	return goProblem{what: err.Error()}
 }
 

@@ -382,3 +382,29 @@ func alive(pid int) bool {
 	i := bytes.LastIndexByte(b, ')')
 	return i < 0 || i+2 >= len(b) || b[i+2] != 'Z'
 }
+
+// A go.mod replace (or a go.work use) naming a directory outside the
+// repository: go vet would compile code from there and its errors could
+// quote it, so the Go side does not run on that module; one error at the
+// directive says so, and the Terraform is still checked.
+func TestHostileGoReplaceOutside(t *testing.T) {
+	for _, c := range []struct{ name, file, content string }{
+		{"go.mod replace", "go.mod", "module example.com/app\n\ngo 1.22\n\nrequire github.com/aws/aws-sdk-go-v2 v0.0.0\n\nreplace github.com/aws/aws-sdk-go-v2 => ../outside-sdk\n"},
+		{"go.work use", "go.work", "go 1.22\n\nuse (\n\t.\n\t../outside-sdk\n)\n"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			files := stubModule(t, appWith(""))
+			files[c.file] = c.content
+			repo, outside := hostileRepo(t, files)
+			writeFile(t, filepath.Join(outside, "..", "outside-sdk"), "go.mod", "module github.com/aws/aws-sdk-go-v2\n\ngo 1.22\n\n// "+outsideMarker+"\n")
+			r := runHostile(t, repo, nil, "--format", "json", ".")
+			if r.code != 2 {
+				t.Errorf("exit %d, want 2", r.code)
+			}
+			line := strings.Count(c.content[:strings.Index(c.content, "../outside-sdk")], "\n") + 1
+			r.wantError(t, c.file, line, "leads outside the repository")
+			r.wantGood(t)
+			unchanged(t, outside)
+		})
+	}
+}

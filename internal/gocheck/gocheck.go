@@ -152,6 +152,9 @@ func Run(ctx context.Context, dir string, opt Options) (*Result, error) {
 		}
 		dir, pattern = filepath.Dir(dir), "."
 	}
+	if err := outsideCode(dir, opt.Boundary); err != nil {
+		return nil, err
+	}
 	args := []string{"vet", "-vettool=" + opt.Tool, "-json"}
 	for _, a := range opt.Analyzers {
 		args = append(args, "-"+a)
