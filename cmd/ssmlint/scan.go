@@ -245,8 +245,11 @@ func applySuppressions(fs []finding.Finding, sc *scanResult, enabled map[string]
 		}
 		src, ok := sc.sources[file]
 		if !ok {
+			// A file with findings that the scan did not keep (the
+			// engines confine findings to the repository): a regular
+			// file, capped.
 			var err error
-			if src, err = os.ReadFile(file); err != nil {
+			if src, err = (safefs.Gate{}).ReadFile(file, config.DefaultMaxFileSize); err != nil {
 				ignores[file] = nil
 				return nil
 			}

@@ -1,8 +1,8 @@
 package ssmsdk
 
 import (
+	"bytes"
 	"fmt"
-	"os"
 	"slices"
 	"strings"
 	"sync"
@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/ssmlint/ssmlint/internal/inventory"
+	"github.com/ssmlint/ssmlint/internal/safefs"
 	"github.com/ssmlint/ssmlint/internal/secretname"
 )
 
@@ -39,6 +40,9 @@ func (i *Inventory) String() string {
 	return i.path
 }
 
+// maxInventorySize caps an inventory file.
+const maxInventorySize = 64 << 20
+
 // Use sets an inventory already in memory (the CLI's own Terraform scan).
 func (i *Inventory) Use(inv *inventory.Inventory) {
 	i.mu.Lock()
@@ -54,12 +58,12 @@ func (i *Inventory) Get() (*inventory.Inventory, error) {
 	if !i.loaded {
 		i.loaded = true
 		if i.path != "" {
-			f, err := os.Open(i.path)
+			// A path the user gave: a regular file, capped.
+			b, err := safefs.Gate{}.ReadFile(i.path, maxInventorySize)
 			if err != nil {
 				i.err = fmt.Errorf("-inventory: %w", err)
 			} else {
-				i.inv, i.err = inventory.Read(f)
-				f.Close()
+				i.inv, i.err = inventory.Read(bytes.NewReader(b))
 			}
 		}
 	}
