@@ -47,7 +47,11 @@ func ParseGo(filename string, src []byte) *FileIgnores {
 			}
 		}
 	}
-	lastLine := file.LineCount()
+	commentLines := make(map[int]bool, len(comments))
+	for _, c := range comments {
+		commentLines[c.pos.Line] = true
+	}
+	pl := newPlacer(code, func(l int) bool { return commentLines[l] }, file.LineCount())
 	for _, c := range comments {
 		if !strings.Contains(c.text, Marker) || !strings.HasPrefix(c.text, "//") {
 			continue
@@ -59,7 +63,7 @@ func ParseGo(filename string, src []byte) *FileIgnores {
 		if d == nil {
 			continue
 		}
-		fi.place(d, start.Line, lastLine, code, func(l int) bool { return isCommentLine(comments, l) })
+		fi.add(d, pl.target(d, start.Line))
 	}
 	return fi
 }
@@ -68,13 +72,4 @@ func ParseGo(filename string, src []byte) *FileIgnores {
 type comment struct {
 	text string
 	pos  token.Position
-}
-
-func isCommentLine(cs []comment, line int) bool {
-	for _, c := range cs {
-		if c.pos.Line == line {
-			return true
-		}
-	}
-	return false
 }

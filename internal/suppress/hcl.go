@@ -48,7 +48,7 @@ func parseHCL(filename string, src []byte, lookup lookupFunc) *FileIgnores {
 			mark[l] = true
 		}
 	}
-	lastLine := bytes.Count(src, []byte("\n")) + 1
+	pl := newPlacer(code, func(l int) bool { return comment[l] }, bytes.Count(src, []byte("\n"))+1)
 
 	for _, tok := range tokens {
 		if tok.Type != hclsyntax.TokenComment || !bytes.Contains(tok.Bytes, []byte(Marker)) {
@@ -61,29 +61,60 @@ func parseHCL(filename string, src []byte, lookup lookupFunc) *FileIgnores {
 		if d == nil {
 			continue
 		}
-		fi.place(d, start.Line, lastLine, code, func(l int) bool { return comment[l] })
+		fi.add(d, pl.target(d, start.Line))
 	}
 	return fi
 }
 
-// place records a directive found on line: it applies to that line when
-// the line holds code too, else to the next line of code after any
-// comment lines. Followed by a blank line (or the end of the file), it
-// applies to nothing.
-func (fi *FileIgnores) place(d *directive, line, lastLine int, code map[int]bool, commentLine func(int) bool) {
-	if !code[line] {
-		line++
-		for line <= lastLine && commentLine(line) && !code[line] {
-			line++
-		}
-		if !code[line] {
-			for _, r := range d.rules {
-				r.blank = line <= lastLine
-			}
-			line = 0
-		}
+// placer decides which line each directive applies to. A directive on a
+// line that holds code applies to that line; one on a line of its own, to
+// the next line of code after any comment lines. Followed by a blank line
+// (or the end of the file), it applies to nothing. Where a run of comment
+// lines ends is remembered for every line of the run, so that a file of n
+// stacked directives is placed in O(n), not O(n²).
+type placer struct {
+	code        map[int]bool
+	commentLine func(int) bool
+	lastLine    int
+	runEnd      map[int]int // a comment-only line → the first line after its run
+}
+
+func newPlacer(code map[int]bool, commentLine func(int) bool, lastLine int) *placer {
+	return &placer{code: code, commentLine: commentLine, lastLine: lastLine, runEnd: map[int]int{}}
+}
+
+// target returns the line d, found on line, applies to (0 for none), and
+// marks d's rules blank when a blank line detached it.
+func (p *placer) target(d *directive, line int) int {
+	if p.code[line] {
+		return line
 	}
-	fi.add(d, line)
+	line = p.afterComments(line + 1)
+	if !p.code[line] {
+		for _, r := range d.rules {
+			r.blank = line <= p.lastLine
+		}
+		return 0
+	}
+	return line
+}
+
+// afterComments returns the first line from line on that is not a
+// comment-only line (lastLine+1 past the end).
+func (p *placer) afterComments(line int) int {
+	var run []int
+	for line <= p.lastLine && p.commentLine(line) && !p.code[line] {
+		if end, ok := p.runEnd[line]; ok {
+			line = end
+			break
+		}
+		run = append(run, line)
+		line++
+	}
+	for _, l := range run {
+		p.runEnd[l] = line
+	}
+	return line
 }
 
 // add records a directive that applies to line (0 for none).
