@@ -16,7 +16,6 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
-	"strconv"
 	"strings"
 	"sync/atomic"
 
@@ -71,24 +70,47 @@ func functions(root, base string, maxSize int64, cancel *atomic.Bool) map[string
 		"strcontains": stringPredicate(strings.Contains),
 		"alltrue":     boolFold(true), "anytrue": boolFold(false),
 		"one": oneFunc, "sum": sumFunc,
-		"base64encode": stringMap(func(s string) (string, error) { return base64.StdEncoding.EncodeToString([]byte(s)), nil }),
+		"base64encode": stringMap(func(s string) (string, error) {
+			if base64.StdEncoding.EncodedLen(len(s)) > maxValueBytes {
+				return "", errTooManyBytes
+			}
+			return base64.StdEncoding.EncodeToString([]byte(s)), nil
+		}),
 		"base64decode": stringMap(func(s string) (string, error) {
 			b, err := base64.StdEncoding.DecodeString(s)
 			return string(b), err
 		}),
-		"urlencode": stringMap(func(s string) (string, error) { return url.QueryEscape(s), nil }),
-		"md5":       stringMap(hashHex(func(b []byte) []byte { h := md5.Sum(b); return h[:] })),
-		"sha1":      stringMap(hashHex(func(b []byte) []byte { h := sha1.Sum(b); return h[:] })),
-		"sha256":    stringMap(hashHex(func(b []byte) []byte { h := sha256.Sum256(b); return h[:] })),
-		"sha512":    stringMap(hashHex(func(b []byte) []byte { h := sha512.Sum512(b); return h[:] })),
-		"basename":  stringMap(func(s string) (string, error) { return path.Base(filepath.ToSlash(s)), nil }),
-		"dirname":   stringMap(func(s string) (string, error) { return path.Dir(filepath.ToSlash(s)), nil }),
-		"cidrhost":  cidrHostFunc, "cidrsubnet": cidrSubnetFunc, "cidrnetmask": cidrNetmaskFunc,
+		"urlencode": stringMap(func(s string) (string, error) {
+			if len(s) > maxValueBytes/3 {
+				return "", errTooManyBytes
+			}
+			return url.QueryEscape(s), nil
+		}),
+		"md5":      stringMap(hashHex(func(b []byte) []byte { h := md5.Sum(b); return h[:] })),
+		"sha1":     stringMap(hashHex(func(b []byte) []byte { h := sha1.Sum(b); return h[:] })),
+		"sha256":   stringMap(hashHex(func(b []byte) []byte { h := sha256.Sum256(b); return h[:] })),
+		"sha512":   stringMap(hashHex(func(b []byte) []byte { h := sha512.Sum512(b); return h[:] })),
+		"basename": stringMap(func(s string) (string, error) { return path.Base(filepath.ToSlash(s)), nil }),
+		"dirname":  stringMap(func(s string) (string, error) { return path.Dir(filepath.ToSlash(s)), nil }),
+		"cidrhost": cidrHostFunc, "cidrsubnet": cidrSubnetFunc, "cidrnetmask": cidrNetmaskFunc,
 		"cidrsubnets": cidrSubnetsFunc,
 		"sensitive":   markFunc(true), "nonsensitive": markFunc(false),
 		"timestamp": unknownFunc(cty.String), "uuid": unknownFunc(cty.String),
 		"plantimestamp": unknownFunc(cty.String), "bcrypt": unknownFunc(cty.String),
 		"abspath": unknownFunc(cty.String), "pathexpand": unknownFunc(cty.String),
+	}
+	files := &fileReader{root: root, base: base, maxSize: maxSize}
+	fs["file"] = files.fileFunc()
+	fs["fileexists"] = files.existsFunc()
+	fs["templatefile"] = files.templateFunc(fs) // calls what fs holds then
+	// Every function refuses arguments too large to walk, and those that
+	// can build a large value from small arguments refuse to before
+	// allocating (see funcbounds.go). try and can take expressions.
+	checks := resultBounds()
+	for n, fn := range fs {
+		if n != "try" && n != "can" {
+			fs[n] = guard(fn, checks[n])
+		}
 	}
 	// Functions that make collections, which nested for expressions call
 	// over and over, stop an evaluation that ran out of time.
@@ -96,12 +118,6 @@ func functions(root, base string, maxSize int64, cancel *atomic.Bool) map[string
 	for _, n := range []string{"range", "setproduct", "flatten"} {
 		fs[n] = cancellable(fs[n], cancel)
 	}
-	fs["format"] = boundedFormat(fs["format"])
-	fs["formatlist"] = boundedFormat(fs["formatlist"])
-	files := &fileReader{root: root, base: base, maxSize: maxSize}
-	fs["file"] = files.fileFunc()
-	fs["fileexists"] = files.existsFunc()
-	fs["templatefile"] = files.templateFunc(fs)
 	return fs
 }
 
@@ -134,7 +150,13 @@ var replaceFunc = function.New(&function.Spec{
 			if err != nil {
 				return cty.NilVal, err
 			}
+			if err := checkRegexpReplace(re, s, rep); err != nil {
+				return cty.NilVal, err
+			}
 			return cty.StringVal(re.ReplaceAllString(s, rep)), nil
+		}
+		if err := checkReplace(s, sub, rep); err != nil {
+			return cty.NilVal, err
 		}
 		return cty.StringVal(strings.ReplaceAll(s, sub, rep)), nil
 	},
@@ -294,10 +316,12 @@ var cidrSubnetFunc = function.New(&function.Spec{
 		if err != nil {
 			return cty.NilVal, err
 		}
-		nb, _ := args[1].AsBigFloat().Int64()
-		nn := args[2].AsBigFloat()
-		num, _ := nn.Int(nil)
-		s, err := subnet(p.Masked(), int(nb), num)
+		nb, ok1 := addressInt(args[1])
+		num, ok2 := addressInt(args[2])
+		if !ok1 || !ok2 {
+			return cty.NilVal, fmt.Errorf("not enough address space")
+		}
+		s, err := subnet(p.Masked(), int(nb.Int64()), num)
 		if err != nil {
 			return cty.NilVal, err
 		}
@@ -321,8 +345,11 @@ var cidrSubnetsFunc = function.New(&function.Spec{
 		var out []cty.Value
 		next := new(big.Int).Set(addrInt(p.Addr()))
 		for _, a := range args[1:] {
-			nb, _ := a.AsBigFloat().Int64()
-			bits := p.Bits() + int(nb)
+			nb, ok := addressInt(a)
+			if !ok || nb.Sign() <= 0 {
+				return cty.NilVal, fmt.Errorf("must extend the prefix by 1 to 128 bits")
+			}
+			bits := p.Bits() + int(nb.Int64())
 			if bits > p.Addr().BitLen() {
 				return cty.NilVal, fmt.Errorf("not enough address space")
 			}
@@ -356,7 +383,10 @@ var cidrHostFunc = function.New(&function.Spec{
 			return cty.NilVal, err
 		}
 		p = p.Masked()
-		hn, _ := args[1].AsBigFloat().Int(nil)
+		hn, ok := addressInt(args[1])
+		if !ok {
+			return cty.NilVal, fmt.Errorf("host number out of range")
+		}
 		size := new(big.Int).Lsh(big.NewInt(1), uint(p.Addr().BitLen()-p.Bits()))
 		if hn.Sign() < 0 {
 			hn.Add(hn, size)
@@ -407,6 +437,19 @@ func subnet(p netip.Prefix, newbits int, num *big.Int) (netip.Prefix, error) {
 		return netip.Prefix{}, fmt.Errorf("address out of range")
 	}
 	return netip.PrefixFrom(addr, bits), nil
+}
+
+// addressInt returns a number of at most 129 bits (an address, host or
+// subnet number, or prefix bits, with a sign) as an integer; a larger one
+// is out of range for any address, and 1e600000000 would be a 250 MB
+// integer.
+func addressInt(v cty.Value) (*big.Int, bool) {
+	f := v.AsBigFloat()
+	if f.IsInf() || f.MantExp(nil) > 129 {
+		return nil, false
+	}
+	i, _ := f.Int(nil)
+	return i, true
 }
 
 func addrInt(a netip.Addr) *big.Int {
@@ -526,6 +569,9 @@ func (f *fileReader) templateFunc(funcs map[string]function.Function) function.F
 				k, v := it.Element()
 				ctx.Variables[k.AsString()] = v
 			}
+			if _, err := templateSize(expr, ctx); err != nil {
+				return cty.NilVal, err
+			}
 			v, diags := expr.Value(ctx)
 			if diags.HasErrors() {
 				return cty.DynamicVal, nil
@@ -613,28 +659,3 @@ func cancellable(fn function.Function, cancel *atomic.Bool) function.Function {
 // maxFormatWidth caps the width and precision format() may ask for: a
 // "%0999999999d" would build a gigabyte string.
 const maxFormatWidth = 10000
-
-var formatWidth = regexp.MustCompile(`%[-+# 0]*(\d+)?(?:\.(\d+))?`)
-
-// boundedFormat refuses format strings with huge widths.
-func boundedFormat(fn function.Function) function.Function {
-	return function.New(&function.Spec{
-		Params:   fn.Params(),
-		VarParam: fn.VarParam(),
-		Type: func(args []cty.Value) (cty.Type, error) {
-			if f := args[0]; f.IsKnown() && !f.IsNull() && f.Type() == cty.String {
-				for _, m := range formatWidth.FindAllStringSubmatch(f.AsString(), -1) {
-					for _, n := range m[1:] {
-						if w, err := strconv.Atoi(n); n != "" && (err != nil || w > maxFormatWidth) {
-							return cty.NilType, fmt.Errorf("format width over %d", maxFormatWidth)
-						}
-					}
-				}
-			}
-			return fn.ReturnTypeForValues(args)
-		},
-		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
-			return fn.Call(args)
-		},
-	})
-}
