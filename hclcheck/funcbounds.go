@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/convert"
 	"github.com/zclconf/go-cty/cty/function"
 	"gopkg.in/yaml.v3"
 )
@@ -58,43 +59,69 @@ var (
 // or null) and refuses the call when its result would be over a bound.
 type argCheck func(args []cty.Value) error
 
-// guard makes fn refuse arguments with more nodes than a call may walk,
-// then run check (if any), before fn's own type check and implementation.
-// Its parameters take every argument as given (marked, unknown, null), so
-// that check sees them and fn handles marks, unknowns and refinements as
-// it always did. (cty itself walks every argument in full, looking for
-// marks, before any of this runs: a value built by reuse, 2^40 nodes in 40,
-// costs that walk. Only the evaluator can keep such values from forming.)
+// guard makes fn refuse arguments with more nodes than a call may walk or
+// numbers too large to print, then run check (if any) on the arguments
+// converted to fn's parameter types, before fn runs. Its parameters take every argument as given (any type,
+// marked, unknown, null): HCL would otherwise convert arguments before any
+// of this runs, and format(1e600000000) spent minutes printing 600 million
+// digits. guard converts them as HCL did, and fn handles marks, unknowns
+// and refinements as it always did. (cty itself walks every argument in
+// full, looking for marks, before guard runs: a value built by reuse, 2^40
+// nodes in 40, costs that walk. Only the evaluator can keep such values
+// from forming.)
 func guard(fn function.Function, check argCheck) function.Function {
+	params := fn.Params()
+	types := make([]cty.Type, len(params))
 	open := func(p function.Parameter) function.Parameter {
+		p.Type = cty.DynamicPseudoType
 		p.AllowMarked, p.AllowUnknown, p.AllowNull, p.AllowDynamicType = true, true, true, true
 		return p
 	}
-	params := fn.Params()
 	for i := range params {
+		types[i] = params[i].Type
 		params[i] = open(params[i])
 	}
 	var varParam *function.Parameter
+	varType := cty.NilType
 	if p := fn.VarParam(); p != nil {
+		varType = p.Type
 		vp := open(*p)
 		varParam = &vp
+	}
+	convertArgs := func(args []cty.Value) ([]cty.Value, error) {
+		out := make([]cty.Value, len(args))
+		for i, a := range args {
+			ty := varType
+			if i < len(types) {
+				ty = types[i]
+			}
+			v, err := convert.Convert(a, ty)
+			if err != nil {
+				return nil, function.NewArgError(i, err)
+			}
+			out[i] = v
+		}
+		return out, nil
 	}
 	return function.New(&function.Spec{
 		Description: fn.Description(),
 		Params:      params,
 		VarParam:    varParam,
-		Type: func(args []cty.Value) (cty.Type, error) {
-			if err := checkNodes(args); err != nil {
-				return cty.NilType, err
+		// fn's call gives the type: the arguments are converted once.
+		Type: function.StaticReturnType(cty.DynamicPseudoType),
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			if err := checkArgs(args); err != nil {
+				return cty.NilVal, err
+			}
+			args, err := convertArgs(args)
+			if err != nil {
+				return cty.NilVal, err
 			}
 			if check != nil {
 				if err := check(args); err != nil {
-					return cty.NilType, err
+					return cty.NilVal, err
 				}
 			}
-			return fn.ReturnTypeForValues(args)
-		},
-		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
 			return fn.Call(args)
 		},
 	})
@@ -123,26 +150,33 @@ func resultBounds() map[string]argCheck {
 		"jsondecode": checkJSONDecode,
 		"yamldecode": checkYAMLDecode,
 		"csvdecode":  checkCSVDecode,
-		"tostring":   checkNumbers,
-		"ceil":       checkNumbers,
-		"floor":      checkNumbers,
 	}
 }
 
-// checkNodes refuses arguments with more nodes than a call may walk.
-func checkNodes(args []cty.Value) error {
-	budget := maxWalkNodes
+// checkArgs refuses arguments with more nodes than a call may walk, a
+// number with more digits than may be printed, or more digits in all than
+// a string may hold (converting them to strings would build that).
+func checkArgs(args []cty.Value) error {
+	nodes, digits := maxWalkNodes, int64(maxValueBytes)
 	var walk func(v cty.Value) error
 	walk = func(v cty.Value) error {
 		v, ok := plain(v)
 		if !ok {
 			return nil
 		}
-		if ty := v.Type(); !ty.IsCollectionType() && !ty.IsTupleType() && !ty.IsObjectType() {
+		ty := v.Type()
+		if ty == cty.Number {
+			d := numberDigits(v.AsBigFloat())
+			if digits -= d; d > maxNumberDigits || digits < 0 {
+				return errNumberTooLarge
+			}
+			return nil
+		}
+		if !ty.IsCollectionType() && !ty.IsTupleType() && !ty.IsObjectType() {
 			return nil
 		}
 		for it := v.ElementIterator(); it.Next(); {
-			if budget--; budget < 0 {
+			if nodes--; nodes < 0 {
 				return errTooManyNodes
 			}
 			_, e := it.Element()
@@ -155,16 +189,6 @@ func checkNodes(args []cty.Value) error {
 	for _, a := range args {
 		if err := walk(a); err != nil {
 			return err
-		}
-	}
-	return nil
-}
-
-// checkNumbers refuses numbers too large to print or to make an integer of.
-func checkNumbers(args []cty.Value) error {
-	for _, a := range args {
-		if a, ok := plain(a); ok && a.Type() == cty.Number && numberDigits(a.AsBigFloat()) > maxNumberDigits {
-			return errNumberTooLarge
 		}
 	}
 	return nil
