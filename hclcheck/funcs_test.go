@@ -246,3 +246,48 @@ func BenchmarkGuardedCall(b *testing.B) {
 		}
 	}
 }
+
+// templatesFit lets the evaluator refuse a template that would build a
+// string over the bound, before hclsyntax builds it: locals that double a
+// string through "${local.a}${local.a}" stop at 16 MiB.
+func TestTemplatesFit(t *testing.T) {
+	var cancel atomic.Bool
+	funcs := functions(t.TempDir(), t.TempDir(), 0, &cancel)
+	a := cty.StringVal(strings.Repeat("x", 1<<10))
+	doublings := 0
+	for ; doublings < 40; doublings++ {
+		ctx := &hcl.EvalContext{Variables: map[string]cty.Value{"a": a}, Functions: funcs}
+		expr, _ := hclsyntax.ParseExpression([]byte(`"${a}${a}"`), "t.hcl", hcl.InitialPos)
+		if err := templatesFit(expr, ctx); err != nil {
+			break
+		}
+		a, _ = expr.Value(ctx)
+	}
+	if len(a.AsString()) != maxValueBytes/2 && len(a.AsString()) != maxValueBytes {
+		t.Errorf("doubling stopped at %d bytes after %d doublings", len(a.AsString()), doublings)
+	}
+	big := cty.StringVal(strings.Repeat("x", 9<<20))
+	ctx := &hcl.EvalContext{Variables: map[string]cty.Value{"a": big, "l": cty.ListVal([]cty.Value{big, big})}, Functions: funcs}
+	for src, fits := range map[string]bool{
+		`"${a}"`:                                   true, // the value itself
+		`"prefix-${a}"`:                            true,
+		`"${a}${a}"`:                               false,
+		`upper("${a}${a}")`:                        false,
+		`"%{for x in l}${x}%{endfor}"`:             false,
+		`"%{for x in l}${x}%{endfor}" == ""`:       false,
+		`"%{if false}${a}${a}%{endif}"`:            true,
+		`[for x in ["y"]: "${a}${x}"]`:             true, // inside a for expression: not measured
+		`{ k = "${a}-${length(l)}" }`:              true,
+		`"${a}${join("", [a])}"`:                   false,
+		`"${a}${jsonencode(l)}"`:                   true, // jsonencode refuses: unknown
+		`"${substr(a, 0, 10)}${substr(a, 0, 10)}"`: true,
+	} {
+		expr, diags := hclsyntax.ParseExpression([]byte(src), "t.hcl", hcl.InitialPos)
+		if diags.HasErrors() {
+			t.Fatalf("%s: %v", src, diags)
+		}
+		if err := templatesFit(expr, ctx); (err == nil) != fits {
+			t.Errorf("templatesFit(%s) = %v, want fits %v", src, err, fits)
+		}
+	}
+}
