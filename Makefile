@@ -52,6 +52,7 @@ plugin-e2e: build
 fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzLoad$$' -fuzztime $(FUZZTIME) ./hclcheck/
 	$(GO) test -run '^$$' -fuzz '^FuzzLoadJSON$$' -fuzztime $(FUZZTIME) ./hclcheck/
+	$(GO) test -run '^$$' -fuzz '^FuzzFunctions$$' -fuzztime $(FUZZTIME) ./hclcheck/
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./internal/config/
 	$(GO) test -run '^$$' -fuzz '^FuzzParseHCL$$' -fuzztime $(FUZZTIME) ./internal/suppress/
 	$(GO) test -run '^$$' -fuzz '^FuzzParseGo$$' -fuzztime $(FUZZTIME) ./internal/suppress/

@@ -38,7 +38,7 @@ type limitError struct {
 }
 
 func (e *limitError) Error() string {
-	return fmt.Sprintf("the result would have more than %d %s; ssmlint does not evaluate it", e.limit, e.what)
+	return fmt.Sprintf("the result would have more than %d %s", e.limit, e.what)
 }
 
 var (

@@ -32,6 +32,7 @@ type Module struct {
 	traversals sync.Map // hcl.Expression -> []hcl.Traversal
 	constants  sync.Map // hcl.Expression -> cty.Value, see constant
 	plans      sync.Map // hcl.Expression -> *ctxPlan, see planOf
+	templates  sync.Map // hcl.Expression -> bool, see hasTemplate
 	eachNames  sync.Map // *hclsyntax.Body -> nameSet, see eachValueNames
 }
 
@@ -77,6 +78,33 @@ func readsFiles(expr hcl.Expression) bool {
 		}
 		return nil
 	})
+	return found
+}
+
+// hasTemplate reports whether expr holds a string template that can grow
+// (parts joined, or a for directive), cached per module: those are
+// measured before they are built (see templatesFit).
+func (m *Module) hasTemplate(expr hcl.Expression) bool {
+	if m != nil {
+		if v, ok := m.templates.Load(expr); ok {
+			return v.(bool)
+		}
+	}
+	found := false
+	if n, ok := expr.(hclsyntax.Node); ok {
+		_ = hclsyntax.VisitAll(n, func(n hclsyntax.Node) hcl.Diagnostics {
+			switch t := n.(type) {
+			case *hclsyntax.TemplateJoinExpr:
+				found = true
+			case *hclsyntax.TemplateExpr:
+				found = found || len(t.Parts) > 1
+			}
+			return nil
+		})
+	}
+	if m != nil {
+		m.templates.Store(expr, found)
+	}
 	return found
 }
 

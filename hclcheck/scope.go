@@ -103,11 +103,17 @@ func (s *scope) eval(expr hcl.Expression) (val cty.Value) {
 		return v
 	}
 	ctx := s.context(expr)
-	v, diags := expr.Value(ctx)
-	if diags.HasErrors() {
+	var v cty.Value
+	if err := s.templatesFit(expr, ctx); err != nil {
+		// "${local.a}${local.a}" over locals that double each time:
+		// refused before hclsyntax builds a gigabyte string.
+		s.mi.config.noteLimit(expr.Range(), fmt.Errorf("string template: %w", err))
+		v = cty.DynamicVal
+	} else if val, diags := expr.Value(ctx); diags.HasErrors() {
 		s.mi.config.noteEvalErrors(diags)
 		v = cty.DynamicVal
 	} else {
+		v = val
 		s.mi.Module.rememberConstant(expr, v)
 	}
 	if s.vals == nil {
@@ -115,6 +121,16 @@ func (s *scope) eval(expr hcl.Expression) (val cty.Value) {
 	}
 	s.vals[expr] = v
 	return v
+}
+
+// templatesFit measures the templates of expr that can grow before they
+// are built (see the function of that name in funcbounds_template.go).
+func (s *scope) templatesFit(expr hcl.Expression, ctx *hcl.EvalContext) error {
+	hx, ok := expr.(hclsyntax.Expression)
+	if !ok || !s.mi.Module.hasTemplate(expr) {
+		return nil
+	}
+	return templatesFit(hx, ctx)
 }
 
 // context builds the evaluation context for one expression from the
@@ -457,16 +473,13 @@ func (a *Attr) UsesEach() bool {
 }
 
 // noteEvalErrors keeps the evaluation errors a user must hear about: a
-// file() path leaving the repository. Other evaluation errors (unknown
-// functions, type mismatches) only make values unknown.
+// file() path leaving the repository, a function whose result would be
+// over ssmlint's bounds. Other evaluation errors (unknown functions, type
+// mismatches) only make values unknown.
 func (c *Config) noteEvalErrors(diags hcl.Diagnostics) {
 	for _, d := range diags {
 		extra, ok := hcl.DiagnosticExtra[hclsyntax.FunctionCallDiagExtra](d)
 		if !ok {
-			continue
-		}
-		var out *OutsideRootError
-		if !errors.As(extra.FunctionCallError(), &out) {
 			continue
 		}
 		at := d.Subject
@@ -474,8 +487,21 @@ func (c *Config) noteEvalErrors(diags hcl.Diagnostics) {
 			r := d.Expression.Range()
 			at = &r
 		}
-		c.errs.add(hcl.Diagnostic{Severity: hcl.DiagError, Summary: fmt.Sprintf("%s() path %s", extra.CalledFunctionName(), out.Error()), Subject: at})
+		var out *OutsideRootError
+		var limit *limitError
+		switch err := extra.FunctionCallError(); {
+		case errors.As(err, &out):
+			c.errs.add(hcl.Diagnostic{Severity: hcl.DiagError, Summary: fmt.Sprintf("%s() path %s", extra.CalledFunctionName(), out.Error()), Subject: at})
+		case errors.As(err, &limit) && at != nil:
+			c.noteLimit(*at, fmt.Errorf("%s(): %w", extra.CalledFunctionName(), limit))
+		}
 	}
+}
+
+// noteLimit reports a value over ssmlint's bounds: it is left unknown,
+// so the rules that read it say nothing, and the user must hear why.
+func (c *Config) noteLimit(at hcl.Range, err error) {
+	c.errs.add(hcl.Diagnostic{Severity: hcl.DiagError, Summary: fmt.Sprintf("%v, over what ssmlint evaluates; the value is left unknown", err), Subject: &at})
 }
 
 // NoteError records a problem a check found in the input (document

@@ -30,6 +30,9 @@ func TestHostileEngine(t *testing.T) {
 		{name: "token flood", files: map[string]string{
 			"braces.tf": strings.Repeat("}\n", 4<<20),
 		}, file: "braces.tf", line: 1, msg: "tokens"},
+		{name: "string doubled through locals", files: map[string]string{
+			"double.tf": doubling(30),
+		}, file: "double.tf", line: 22, msg: "string template: the result would have more than 16777216 bytes"},
 		{name: "count over the instance cap", files: map[string]string{
 			"many.tf": "resource \"aws_ssm_parameter\" \"many\" {\n  count = 20000\n  name  = \"/app/${count.index}/password\"\n  type  = \"String\"\n  value = \"x\"\n}\n",
 		}, file: "many.tf", line: 2, msg: "aws_ssm_parameter.many is not checked"},
@@ -109,4 +112,17 @@ func manyKeys(n int) string {
 		keys[i] = `"k` + itoa(i) + `"`
 	}
 	return strings.Join(keys, ", ")
+}
+
+// doubling is locals a0 (32 bytes) to aN, each twice the one before,
+// a20 (line 22) being the first over 16 MiB, and a parameter named
+// after aN.
+func doubling(n int) string {
+	var b strings.Builder
+	b.WriteString("locals {\n  a0 = \"" + strings.Repeat("x", 32) + "\"\n")
+	for i := 1; i <= n; i++ {
+		b.WriteString("  a" + itoa(i) + " = \"${local.a" + itoa(i-1) + "}${local.a" + itoa(i-1) + "}\"\n")
+	}
+	b.WriteString("}\n\nresource \"aws_ssm_parameter\" \"doubled\" {\n  name  = \"/app/${local.a" + itoa(n) + "}\"\n  type  = \"String\"\n  value = \"x\"\n}\n")
+	return b.String()
 }

@@ -9,11 +9,11 @@ import (
 // Hostile Terraform functions and suppression comments (issue 11): a call
 // whose result would pass ssmlint's bounds (16 MiB for a string, 100,000
 // elements or nested values) gives an unknown value, as a value known only
-// after apply does: rules that meet it stay silent, nothing is reported
-// about it, and the rest of the tree is checked (exit 1 from good.tf).
-// It is not an input error: any input can already make a value unknown
-// (a variable without a default), so an attacker gains nothing, and a
-// real configuration never comes near the bounds.
+// after apply does: rules that meet it stay silent, and the rest of the
+// tree is checked. Nothing is lost silently: an input error at the call
+// says that the value was not evaluated (exit 2). (range() over 1,024
+// elements is cty's own error, which makes the value unknown like any
+// other evaluation error.)
 
 // hostileFuncTime is the wall time a case may take: the crashers ran out
 // of memory in under a second, or took minutes.
@@ -41,16 +41,19 @@ resource "aws_ssm_parameter" "control" {
 }
 
 func TestHostileFunctions(t *testing.T) {
-	cases := []struct{ name, locals string }{
-		{"setproduct of three ranges of 1000", `bomb = length(setproduct(range(1000), range(1000), range(1000)))`},
-		{"indent by two billion", `bomb = indent(2000000000, "x\ny")`},
-		{"yamldecode billion laughs", `bomb = jsonencode(yamldecode("a: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e,*e]\ng: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f,*f]\nh: &h [*g,*g,*g,*g,*g,*g,*g,*g,*g,*g]\ni: &i [*h,*h,*h,*h,*h,*h,*h,*h,*h,*h]\n"))`},
+	cases := []struct {
+		name, locals string
+		col          int // of the error, on the line of the locals; 0: no error
+	}{
+		{"setproduct of three ranges of 1000", `bomb = length(setproduct(range(1000), range(1000), range(1000)))`, 17},
+		{"indent by two billion", `bomb = indent(2000000000, "x\ny")`, 10},
+		{"yamldecode billion laughs", `bomb = jsonencode(yamldecode("a: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e,*e]\ng: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f,*f]\nh: &h [*g,*g,*g,*g,*g,*g,*g,*g,*g,*g]\ni: &i [*h,*h,*h,*h,*h,*h,*h,*h,*h,*h]\n"))`, 21},
 		// A million strings, a thousand in memory: each row is the same list.
 		{"jsonencode of a huge range", `bomb = jsonencode([for i in range(1000) : local.row])` + "\n  " +
-			`row = [for j in range(1000) : "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"]`},
-		{"jsonencode of range(5000000)", `bomb = jsonencode(range(5000000))`},
-		{"format width of two billion", `bomb = format("%2000000000s", "x")`},
-		{"number of 600 million digits", `bomb = format(1e600000000)`},
+			`row = [for j in range(1000) : "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"]`, 10},
+		{"jsonencode of range(5000000)", `bomb = jsonencode(range(5000000))`, 0},
+		{"format width of two billion", `bomb = format("%2000000000s", "x")`, 10},
+		{"number of 600 million digits", `bomb = format(1e600000000)`, 10},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -63,11 +66,13 @@ func TestHostileFunctions(t *testing.T) {
 			if el := time.Since(start); el > hostileFuncTime {
 				t.Errorf("took %v", el)
 			}
-			if r.code != 1 {
-				t.Errorf("exit %d, want 1 (good.tf's finding); errors %+v", r.code, r.report.Errors)
-			}
-			if len(r.report.Errors) > 0 {
-				t.Errorf("errors %+v; an over-bound value is unknown, not an input error (nor a timeout)", r.report.Errors)
+			switch {
+			case c.col == 0 && (r.code != 1 || len(r.report.Errors) > 0):
+				t.Errorf("exit %d, errors %+v; want exit 1 (good.tf's finding) and no error", r.code, r.report.Errors)
+			case c.col > 0 && (r.code != 2 || len(r.report.Errors) != 1 || r.report.Errors[0].Column != c.col):
+				t.Errorf("exit %d, errors %+v; want exit 2 and one error at bomb.tf:2:%d", r.code, r.report.Errors, c.col)
+			case c.col > 0:
+				r.wantError(t, "bomb.tf", 2, "over what ssmlint evaluates; the value is left unknown")
 			}
 			r.wantGood(t)
 			control := false
