@@ -32,7 +32,7 @@ func ParseGo(filename string, src []byte) *FileIgnores {
 		if tok == token.EOF {
 			break
 		}
-		p := fset.Position(pos)
+		p := fset.PositionFor(pos, false) // the real line, whatever a //line directive says
 		switch {
 		case tok == token.COMMENT:
 			comments = append(comments, comment{lit, p})

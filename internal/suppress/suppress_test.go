@@ -417,3 +417,17 @@ func TestParseGo(t *testing.T) {
 		t.Errorf("problems %+v; want the directive without a reason on line 11", ps)
 	}
 }
+
+// TestParseGoIgnoresLineDirectives: comments are placed at their real
+// lines; a //line directive does not move them.
+func TestParseGoIgnoresLineDirectives(t *testing.T) {
+	src := "package p\n\n//line /elsewhere/x.go:100:1\nfunc f() {\n\t// ssmlint:ignore SSM601 -- checked elsewhere\n\tg()\n}\n"
+	fi := ParseGo("p.go", []byte(src))
+	if len(fi.Problems()) != 0 {
+		t.Fatalf("problems: %+v", fi.Problems())
+	}
+	f := finding.Finding{Rule: rules.SSM601, Range: finding.Range{File: "p.go", Start: finding.Pos{Line: 6, Column: 2}, End: finding.Pos{Line: 6, Column: 5}}}
+	if !fi.Suppresses(f) {
+		t.Errorf("the comment on line 5 does not suppress the finding on line 6")
+	}
+}
