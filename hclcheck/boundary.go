@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+
+	"github.com/ssmlint/ssmlint/internal/safefs"
 )
 
 // Boundary returns the repository boundary of a scanned path: nothing
@@ -40,16 +42,7 @@ func Boundary(path string) string {
 
 // realAbs is the absolute path with symbolic links resolved as far as
 // they resolve.
-func realAbs(p string) string {
-	abs, err := filepath.Abs(p)
-	if err != nil {
-		abs = p
-	}
-	if real, err := filepath.EvalSymlinks(abs); err == nil {
-		return real
-	}
-	return abs
-}
+func realAbs(p string) string { return safefs.RealPath(p) }
 
 // outsideMessage says that what path (as written) leads to lies outside
 // the boundary: the path is named, never its content.

@@ -357,16 +357,7 @@ func skipReason(name string) string {
 	return ""
 }
 
-func within(root, p string) bool {
-	if p == root {
-		return true
-	}
-	r := root
-	if !strings.HasSuffix(r, string(filepath.Separator)) {
-		r += string(filepath.Separator)
-	}
-	return strings.HasPrefix(p, r)
-}
+func within(root, p string) bool { return safefs.Within(root, p) }
 
 func relSlash(root, p string) string {
 	r, err := filepath.Rel(root, p)

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -71,28 +70,7 @@ func Load(path string, opt LoadOptions) (*Baseline, error) {
 
 // readProblem says why a baseline file was not read, without repeating
 // its path (Error names it) and without its content.
-func readProblem(err error) string {
-	var outside *safefs.OutsideError
-	var notRegular *safefs.NotRegularError
-	var tooLarge *safefs.TooLargeError
-	switch {
-	case errors.As(err, &outside):
-		return fmt.Sprintf("baseline not read: it leads to %s, outside the repository (%s)", outside.Real, outside.Boundary)
-	case errors.As(err, &notRegular):
-		return "baseline not read: it " + strings.TrimPrefix(strings.TrimSuffix(notRegular.Error(), "; not read"), notRegular.Path+" ")
-	case errors.As(err, &tooLarge):
-		return fmt.Sprintf("baseline file is larger than %d bytes", MaxFileSize)
-	}
-	return "cannot read baseline: " + unwrapPath(err).Error()
-}
-
-func unwrapPath(err error) error {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
-}
+func readProblem(err error) string { return safefs.Problem("baseline", err) }
 
 // Parse decodes the contents of a baseline file; filename is used in
 // errors.

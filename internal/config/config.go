@@ -21,11 +21,8 @@
 package config
 
 import (
-	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/ssmlint/ssmlint/internal/safefs"
 	"github.com/ssmlint/ssmlint/rules"
@@ -189,20 +186,7 @@ func Load(path string, opt LoadOptions) (*Config, error) {
 
 // readProblem says why a configuration file was not read, without
 // repeating its path (Error names it) and without its content.
-func readProblem(err error) string {
-	var outside *safefs.OutsideError
-	var notRegular *safefs.NotRegularError
-	var tooLarge *safefs.TooLargeError
-	switch {
-	case errors.As(err, &outside):
-		return fmt.Sprintf("configuration not read: it leads to %s, outside the repository (%s)", outside.Real, outside.Boundary)
-	case errors.As(err, &notRegular):
-		return "configuration not read: it " + strings.TrimPrefix(strings.TrimSuffix(notRegular.Error(), "; not read"), notRegular.Path+" ")
-	case errors.As(err, &tooLarge):
-		return fmt.Sprintf("configuration file is larger than %d bytes", MaxConfigSize)
-	}
-	return fmt.Sprintf("cannot read configuration: %v", unwrapPath(err))
-}
+func readProblem(err error) string { return safefs.Problem("configuration", err) }
 
 // redact keeps the positions of a configuration's errors and drops their
 // messages, which may quote the file.
@@ -217,16 +201,6 @@ func redact(err error) error {
 			Message: "invalid configuration (the file is outside the repository; its content is not quoted)"}
 	}
 	return joinErrors(out)
-}
-
-// unwrapPath drops the path from a *fs.PathError, which Error already
-// names.
-func unwrapPath(err error) error {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }
 
 // Parse decodes a configuration file's contents; filename is used in

@@ -244,6 +244,26 @@ func WriteFile(path string, data []byte, perm fs.FileMode) error {
 	return nil
 }
 
+// Problem says why a file (a "configuration", a "baseline") was not read,
+// without its path (the caller's error names it) and without its content.
+func Problem(what string, err error) string {
+	var outside *OutsideError
+	var notRegular *NotRegularError
+	var tooLarge *TooLargeError
+	var pe *fs.PathError
+	switch {
+	case errors.As(err, &outside):
+		return fmt.Sprintf("%s not read: it leads to %s, outside the repository (%s)", what, outside.Real, outside.Boundary)
+	case errors.As(err, &notRegular):
+		return fmt.Sprintf("%s not read: it is not a regular file (%s)", what, notRegular.Kind())
+	case errors.As(err, &tooLarge):
+		return fmt.Sprintf("%s file is larger than %d bytes", what, tooLarge.Cap)
+	case errors.As(err, &pe):
+		return fmt.Sprintf("cannot read %s: %v", what, pe.Err)
+	}
+	return fmt.Sprintf("cannot read %s: %v", what, err)
+}
+
 // HumanBytes formats a size: 12 bytes, 3.4 KB, 10.0 MB.
 func HumanBytes(n int64) string {
 	switch {
