@@ -114,7 +114,7 @@ func TestFunctionBounds(t *testing.T) {
 		if len(name) > 80 {
 			name = name[:80] + "…"
 		}
-		if el := time.Since(start); el > 5*time.Second {
+		if el := time.Since(start); el > 30*time.Second { // a runaway takes minutes; -race makes checks slow
 			t.Errorf("%s took %v", name, el)
 		}
 		le := limitOf(diags)

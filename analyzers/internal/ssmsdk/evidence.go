@@ -61,7 +61,7 @@ func (i *Inventory) Get() (*inventory.Inventory, error) {
 			// A path the user gave: a regular file, capped.
 			b, err := safefs.Gate{}.ReadFile(i.path, maxInventorySize)
 			if err != nil {
-				i.err = fmt.Errorf("-inventory: %w", err)
+				i.err = fmt.Errorf("-inventory %s: %s", i.path, safefs.Problem("inventory", err))
 			} else {
 				i.inv, i.err = inventory.Read(bytes.NewReader(b))
 			}
