@@ -215,21 +215,30 @@ func checkReplace(s, sub, rep string) error {
 // checkRegexpReplace bounds replace() with a regular expression: each
 // match is replaced by rep, whose "$1" references each expand to at most
 // the match. When the quick bound (a match at every byte) is over, the
-// matches are counted without building the result.
+// matches are walked one by one, without building anything, and the walk
+// stops as soon as the result would be over the bound.
 func checkRegexpReplace(re *regexp.Regexp, s, rep string) error {
 	refs := int64(strings.Count(rep, "$"))
 	n, matched := int64(len(s))+1, int64(len(s))
 	if int64(len(s))+n*int64(len(rep))+refs*matched <= maxValueBytes {
 		return nil
 	}
-	n, matched = 0, 0
-	re.ReplaceAllStringFunc(s, func(m string) string {
-		n++
-		matched += int64(len(m))
-		return ""
-	})
-	if int64(len(s))-matched+n*int64(len(rep))+refs*matched > maxValueBytes {
-		return errTooManyBytes
+	size := int64(len(s))
+	for at := 0; at <= len(s); {
+		loc := re.FindStringIndex(s[at:])
+		if loc == nil {
+			break
+		}
+		m := int64(loc[1] - loc[0])
+		size += int64(len(rep)) + refs*m - m
+		if size > maxValueBytes {
+			return errTooManyBytes
+		}
+		if loc[1] == loc[0] {
+			at += loc[1] + 1 // an empty match: go on from the next byte
+		} else {
+			at += loc[1]
+		}
 	}
 	return nil
 }
