@@ -112,8 +112,8 @@ func hostileVars() map[string]cty.Value {
 // fuzzFuncDeadline the cancel flag is set, as the evaluator's deadline
 // does; the evaluation must then stop within fuzzFuncUnwind.
 const (
-	fuzzFuncDeadline = 3 * time.Second
-	fuzzFuncUnwind   = 2 * time.Second
+	fuzzFuncDeadline = 3 * time.Second * raceSlowdown
+	fuzzFuncUnwind   = 2 * time.Second * raceSlowdown
 	fuzzFuncHeap     = 1 << 30
 )
 
