@@ -126,3 +126,32 @@ func doubling(n int) string {
 	b.WriteString("}\n\nresource \"aws_ssm_parameter\" \"doubled\" {\n  name  = \"/app/${local.a" + itoa(n) + "}\"\n  type  = \"String\"\n  value = \"x\"\n}\n")
 	return b.String()
 }
+
+// TestHostileLargeTfvarsIsDeterministic: a 7.8 MB terraform.tfvars whose
+// map drives a for_each over 10,001 instances gave 10,001 findings or a
+// timeout at the wrong file, depending on how the garbage collector fared
+// under a fixed memory limit. Now the answer is the same every time: the
+// for_each is over the instance cap, an error at it, well within the
+// budget.
+func TestHostileLargeTfvarsIsDeterministic(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("params = {\n")
+	for i := range 10001 {
+		b.WriteString("  k" + itoa(i) + " = \"" + strings.Repeat("v", 760) + "\"\n")
+	}
+	b.WriteString("}\n")
+	repo, outside := hostileRepo(t, map[string]string{
+		"terraform.tfvars": b.String(),
+		"params.tf": "variable \"params\" {\n  type = map(string)\n}\n\n" +
+			"resource \"aws_ssm_parameter\" \"each\" {\n  for_each = var.params\n  name     = \"/app/${each.key}/password\"\n  type     = \"String\"\n  value    = each.value\n}\n",
+	})
+	for range 2 {
+		r := runHostile(t, repo, nil, "--format", "json", ".")
+		if r.code != 2 || len(r.report.Errors) != 1 {
+			t.Errorf("exit %d, errors %+v; want exit 2 and one error", r.code, r.report.Errors)
+		}
+		r.wantError(t, "params.tf", 6, "for_each has 10001 elements")
+		r.wantGood(t)
+	}
+	unchanged(t, outside)
+}
