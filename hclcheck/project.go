@@ -105,6 +105,8 @@ type Project struct {
 	// (`../../modules/app` from a stack): they are never roots.
 	outside map[string]bool
 
+	realDirs sync.Map // directory -> realAbs of it, see realDir
+
 	mu       sync.Mutex
 	cache    map[string]*moduleSlot
 	adapters map[string]*moduleSlot
@@ -690,7 +692,7 @@ func (c *Config) resolve(caller *Module, call *CallDecl, keyPath []string) (*Mod
 	p := c.Project
 	if isLocalSource(call.Source) {
 		dir := filepath.Clean(filepath.Join(caller.Dir, call.Source))
-		if abs := realAbs(dir); !within(p.boundary, abs) {
+		if abs := p.realDir(dir); !within(p.boundary, abs) {
 			return nil, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: fmt.Sprintf("module source %q leads to %s, outside the repository (%s); module %q is not checked", call.Source, abs, p.boundary, call.Name), Subject: call.SourceRange.Ptr()}
 		}
 		m := p.module(dir)
@@ -744,6 +746,17 @@ func (p *Project) adapter(source string) *Module {
 		slot.m = buildModule(dir, tf, nil, p.errs)
 	})
 	return slot.m
+}
+
+// realDir is realAbs of a module directory, resolved once: every
+// configuration resolves the same local module calls again.
+func (p *Project) realDir(dir string) string {
+	if v, ok := p.realDirs.Load(dir); ok {
+		return v.(string)
+	}
+	abs := realAbs(dir)
+	p.realDirs.Store(dir, abs)
+	return abs
 }
 
 // isAdapterDir reports whether a module directory is an adapter's.

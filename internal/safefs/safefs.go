@@ -111,11 +111,14 @@ func RealPath(p string) string {
 
 // Resolve returns the real path of p when it is inside the boundary.
 func (g Gate) Resolve(p string) (string, error) {
-	real, err := filepath.EvalSymlinks(p)
+	abs, err := filepath.Abs(p)
 	if err != nil {
 		return "", err
 	}
-	real = RealPath(real)
+	real, err := filepath.EvalSymlinks(abs)
+	if err != nil {
+		return "", err
+	}
 	if !Within(g.Boundary, real) {
 		return "", &OutsideError{Path: p, Real: real, Boundary: g.Boundary}
 	}
@@ -135,11 +138,16 @@ func (g Gate) ReadFile(p string, max int64) ([]byte, error) {
 
 // Open opens a regular file inside the boundary for reading.
 func (g Gate) Open(p string) (*os.File, error) {
-	real, err := g.Resolve(p)
-	if err != nil {
-		return nil, err
+	real := p
+	if g.Boundary != "" {
+		// Without a boundary (a path the user gave, or one the caller
+		// checked) there is nothing to resolve: Stat follows the links.
+		var err error
+		if real, err = g.Resolve(p); err != nil {
+			return nil, err
+		}
 	}
-	fi, err := os.Lstat(real)
+	fi, err := os.Stat(real)
 	if err != nil {
 		return nil, err
 	}
