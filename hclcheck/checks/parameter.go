@@ -34,6 +34,23 @@ func readParameters(c *hclcheck.Config) []parameter {
 	return out
 }
 
+// valueAttrNames are the arguments that carry a parameter's value. The
+// provider accepts exactly one of them: `value_wo` is the write-only form
+// of `value` (Terraform 1.11 or later), never stored in state.
+var valueAttrNames = []string{"value", "value_wo", "insecure_value"}
+
+// valueAttr returns the argument that sets the parameter's value, nil when
+// none is set. One set to a known null is skipped: modules that offer both
+// forms pass null to the one not chosen (`value = var.wo ? null : v`).
+func (p parameter) valueAttr() *hclcheck.Attr {
+	for _, n := range valueAttrNames {
+		if a := p.r.Body.Attr(n); a != nil && !isNull(a) {
+			return a
+		}
+	}
+	return nil
+}
+
 // label names a parameter in messages: its address, and its name when
 // known.
 func (p parameter) label() string {

@@ -14,12 +14,18 @@ import (
 // Values from sensitive variables, tfvars or --var, resources (random
 // passwords) and data sources are not reported. A literal kept only as a
 // placeholder (lifecycle ignore_changes covers value) is at most info.
+//
+// The write-only value_wo is read like value: it keeps the secret out of
+// state, not out of the repository, so a literal there is still an error
+// (the message then speaks of version control only). A literal in value_wo
+// under ignore_changes is the placeholder pattern with nothing left to
+// improve, and is not reported.
 func secureStringLiteralValue(pass *hclcheck.Pass) {
 	for _, p := range parameters(pass.Config) {
 		if p.typ != typeSecureString {
 			continue
 		}
-		a := p.r.Body.Attr("value")
+		a := secureValueAttr(p)
 		if a == nil {
 			continue
 		}
@@ -27,8 +33,12 @@ func secureStringLiteralValue(pass *hclcheck.Pass) {
 		if !v.IsWhollyKnown() || v.IsNull() || hclcheck.HasMark(v, hclcheck.MarkSensitiveVar) || hclcheck.HasMark(v, hclcheck.MarkInput) {
 			continue
 		}
-		if ignoresValueChanges(p.r) {
-			f := pass.Report(p.r, hclcheck.At(p.r, a), "value",
+		writeOnly := a.Name == "value_wo"
+		if ignoresChangesTo(p.r, a.Name) {
+			if writeOnly {
+				continue
+			}
+			f := pass.Report(p.r, hclcheck.At(p.r, a), a.Name,
 				"%s has a literal placeholder value; lifecycle.ignore_changes keeps Terraform from resetting it, but the placeholder still sits in state: prefer value_wo", p.label())
 			f.Severity = rules.Info
 			continue
@@ -40,14 +50,35 @@ func secureStringLiteralValue(pass *hclcheck.Pass) {
 				origin = "is passed in as a literal by " + mi.Addr
 			}
 		}
-		pass.Report(p.r, hclcheck.At(p.r, a), "value",
+		if writeOnly {
+			f := pass.Report(p.r, hclcheck.At(p.r, a), a.Name,
+				"SecureString %s has a write-only value_wo that %s: value_wo keeps the secret out of the Terraform state, but it is still in version control in clear text", p.label(), origin)
+			f.Remediation = writeOnlyRemediation
+			continue
+		}
+		pass.Report(p.r, hclcheck.At(p.r, a), a.Name,
 			"SecureString %s has a value that %s: the secret is in version control and in the Terraform state in clear text", p.label(), origin)
 	}
 }
 
-// ignoresValueChanges reports `lifecycle { ignore_changes = [value] }` (or
+// writeOnlyRemediation replaces the rule's remediation ("use value_wo")
+// for a parameter that already uses it.
+const writeOnlyRemediation = "Keep the literal out of value_wo: feed it from a sensitive or ephemeral variable with no default (set by CI), an ephemeral resource, or a generated value, and bump value_wo_version to apply a new one."
+
+// secureValueAttr returns the argument that sets a SecureString's secret:
+// value or its write-only form value_wo, whichever is set and not null.
+func secureValueAttr(p parameter) *hclcheck.Attr {
+	for _, n := range []string{"value", "value_wo"} {
+		if a := p.r.Body.Attr(n); a != nil && !isNull(a) {
+			return a
+		}
+	}
+	return nil
+}
+
+// ignoresChangesTo reports `lifecycle { ignore_changes = [attr] }` (or
 // `all`).
-func ignoresValueChanges(r *hclcheck.Resource) bool {
+func ignoresChangesTo(r *hclcheck.Resource, attr string) bool {
 	for _, lc := range r.Body.Blocks("lifecycle") {
 		a := lc.Attr("ignore_changes")
 		if a == nil {
@@ -58,7 +89,7 @@ func ignoresValueChanges(r *hclcheck.Resource) bool {
 			return e.Traversal.RootName() == "all"
 		case *hclsyntax.TupleConsExpr:
 			for _, x := range e.Exprs {
-				if t, ok := x.(*hclsyntax.ScopeTraversalExpr); ok && t.Traversal.RootName() == "value" {
+				if t, ok := x.(*hclsyntax.ScopeTraversalExpr); ok && t.Traversal.RootName() == attr {
 					return true
 				}
 			}

@@ -5,7 +5,9 @@ import (
 )
 
 // parameterValueTooLarge reports known values over the tier's size limit:
-// 4 KB for Standard (also when the tier is unset), 8 KB for any tier.
+// 4 KB for Standard (also when the tier is unset), 8 KB for any tier. A
+// write-only value_wo is measured like value: the limit is Parameter
+// Store's, not the state's.
 func parameterValueTooLarge(pass *hclcheck.Pass) {
 	def, defKnown := defaultTier(pass.Config)
 	for _, p := range parameters(pass.Config) {
@@ -35,19 +37,16 @@ func parameterValueTooLarge(pass *hclcheck.Pass) {
 	}
 }
 
-// valueSize returns the value attribute (value or insecure_value) and its
-// size in bytes, when known.
+// valueSize returns the value attribute (value, value_wo or
+// insecure_value) and its size in bytes, when known.
 func valueSize(p parameter) (*hclcheck.Attr, int, bool) {
-	for _, n := range []string{"value", "insecure_value"} {
-		a := p.r.Body.Attr(n)
-		if a == nil {
-			continue
-		}
-		s, ok := hclcheck.String(a.Value())
-		if !ok {
-			return a, 0, false
-		}
-		return a, len(s), true
+	a := p.valueAttr()
+	if a == nil {
+		return nil, 0, false
 	}
-	return nil, 0, false
+	s, ok := hclcheck.String(a.Value())
+	if !ok {
+		return a, 0, false
+	}
+	return a, len(s), true
 }
