@@ -11,9 +11,9 @@ import (
 )
 
 // Refs returns the resource instances an attribute's value refers to
-// through attributes that are not known before apply (`aws_kms_key.app.arn`,
-// `aws_subnet.private[0].id`), followed through locals, variables and
-// module inputs and outputs. Each Ref names the instance address and the
+// (`aws_kms_key.app.arn`, `aws_subnet.private[0].id`,
+// `aws_iam_instance_profile.app.name` whatever its name's value), followed
+// through locals, variables and module inputs and outputs (see links.go). Each Ref names the instance address and the
 // attribute; the list is sorted and has no duplicates.
 func (a *Attr) Refs() []Ref {
 	if a == nil {
@@ -25,8 +25,13 @@ func (a *Attr) Refs() []Ref {
 		// value without them (a known configured attribute such as
 		// aws_iam_role.app.name) falls back to what the syntax names.
 		a.refs = refsOf(a.Value())
-		if len(a.refs) == 0 && a.Value().IsWhollyKnown() {
-			a.refs = mergeRefs(nil, a.directRefs())
+		if len(a.refs) == 0 {
+			// No marks: a configured attribute (a name, known or built
+			// from a variable) or a value from outside. Follow the
+			// expression as written (see links.go), then any resource it
+			// names inside (a template, a function's arguments).
+			chased, _ := a.scope.chase(a.syn.Expr, 0)
+			a.refs = mergeRefs(chased, a.directRefs())
 		}
 		a.refsDone = true
 	}
@@ -270,42 +275,13 @@ func (a *Attr) OnlyReferences() bool {
 	if a == nil {
 		return false
 	}
-	if a.scope.directOnly(a.syn.Expr) {
+	if _, only := a.scope.chase(a.syn.Expr, 0); only {
 		return true
 	}
 	if _, isTemplate := a.syn.Expr.(*hclsyntax.TemplateExpr); isTemplate {
 		return false // "arn:${data.aws_partition.current.partition}:…" is a string of its own
 	}
 	return refLeaves(a.Value(), false)
-}
-
-// directOnly reports whether an expression is a reference to a declared
-// resource or data source, a list of them, or a splat/for over a group.
-func (s *scope) directOnly(e hclsyntax.Expression) bool {
-	switch x := e.(type) {
-	case *hclsyntax.ScopeTraversalExpr:
-		key, _ := groupTraversal(x.Traversal)
-		return key != "" && s.mi.groups[key] != nil
-	case *hclsyntax.TupleConsExpr:
-		if len(x.Exprs) == 0 {
-			return false
-		}
-		for _, el := range x.Exprs {
-			if !s.directOnly(el) {
-				return false
-			}
-		}
-		return true
-	case *hclsyntax.SplatExpr:
-		return s.directOnly(x.Source)
-	case *hclsyntax.ForExpr:
-		return s.directOnly(x.CollExpr)
-	case *hclsyntax.IndexExpr:
-		return s.directOnly(x.Collection)
-	case *hclsyntax.RelativeTraversalExpr:
-		return s.directOnly(x.Source)
-	}
-	return false
 }
 
 // refLeaves reports whether every leaf of v is a reference: an unknown

@@ -213,16 +213,24 @@ var policiesWithoutCore = map[string]bool{
 // roleOf follows a machine's instance profile to its declared role.
 func roleOf(c *hclcheck.Config, m machine) (role *hclcheck.Resource, known bool) {
 	profiles, ok := resolveAll(c, m.profileAttr, "aws_iam_instance_profile")
-	if !ok || len(profiles) != 1 {
+	if !ok || len(profiles) == 0 {
 		return nil, false
 	}
-	roles, ok := resolveAll(c, profiles[0].Body.Attr("role"), "aws_iam_role")
-	if !ok || len(roles) != 1 || roles[0].IsData() {
-		// A data source is a role another stack owns, with policies
-		// attached there: what it grants is not known here.
-		return nil, false
+	// Several profiles (the branches of a conditional): the role is known
+	// when they all carry the same one.
+	for _, p := range profiles {
+		roles, ok := resolveAll(c, p.Body.Attr("role"), "aws_iam_role")
+		if !ok || len(roles) != 1 || roles[0].IsData() {
+			// A data source is a role another stack owns, with policies
+			// attached there: what it grants is not known here.
+			return nil, false
+		}
+		if role != nil && role != roles[0] {
+			return nil, false
+		}
+		role = roles[0]
 	}
-	return roles[0], true
+	return role, true
 }
 
 // roleGrantsCore tells whether a machine's role has the SSM core

@@ -1,0 +1,190 @@
+package hclcheck
+
+import (
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
+)
+
+// Links between resources are resolved by reference first, by value
+// second, as Terraform's own graph is: an attribute that names a resource
+// (`iam_instance_profile = aws_iam_instance_profile.app.name`) links to
+// it whatever the attribute's value, known, unknown (a name built from a
+// variable CI sets) or partly known. The references are found in two
+// ways:
+//
+//   - marks: a value that is not known before apply (an `id`, an `arn`)
+//     carries a Ref mark naming the resource and attribute it stands for,
+//     through locals, variables, module inputs and outputs and functions
+//     (see Resource.value);
+//   - syntax, when the value carries no mark (a configured attribute such
+//     as a name is evaluated, not marked): the expression is followed as
+//     written, through locals, variables and module inputs (to the
+//     expression that gave the value), module outputs, conditionals (both
+//     branches, unless the condition is known), try/coalesce and the
+//     collection functions, single-interpolation templates, splats, for
+//     expressions and literal or evaluated indexes (see chase).
+//
+// A link is certain when every part of the expression resolves to
+// resources (Attr.OnlyReferences); a conditional whose branches name
+// different resources links to both, and a rule that needs one target
+// (a machine's role) is certain only when they lead to the same one.
+
+// maxChaseDepth bounds how many locals, variables and outputs a chase
+// follows (a cycle of locals ends there too).
+const maxChaseDepth = 16
+
+// chase follows an expression to the resource instances it names, as
+// written. only is true when every leaf of the expression names a
+// declared resource (no literal, no value from outside the
+// configuration).
+func (s *scope) chase(e hclsyntax.Expression, depth int) (refs []Ref, only bool) {
+	if e == nil || depth > maxChaseDepth {
+		return nil, false
+	}
+	switch x := e.(type) {
+	case *hclsyntax.ScopeTraversalExpr:
+		return s.chaseTraversal(x.Traversal, depth)
+	case *hclsyntax.RelativeTraversalExpr:
+		refs, only = s.chase(x.Source, depth)
+		return withAttr(refs, x.Traversal), only
+	case *hclsyntax.IndexExpr:
+		return s.chaseIndex(x, depth)
+	case *hclsyntax.SplatExpr:
+		return s.chase(x.Source, depth)
+	case *hclsyntax.ForExpr:
+		return s.chase(x.CollExpr, depth)
+	case *hclsyntax.ParenthesesExpr:
+		return s.chase(x.Expression, depth)
+	case *hclsyntax.TemplateWrapExpr:
+		return s.chase(x.Wrapped, depth)
+	case *hclsyntax.TupleConsExpr:
+		return s.chaseAll(x.Exprs, depth, false)
+	case *hclsyntax.ConditionalExpr:
+		if c, _ := s.eval(x.Condition).Unmark(); c.IsKnown() && !c.IsNull() && c.Type() == cty.Bool {
+			if c.True() {
+				return s.chase(x.TrueResult, depth)
+			}
+			return s.chase(x.FalseResult, depth)
+		}
+		return s.chaseAll([]hclsyntax.Expression{x.TrueResult, x.FalseResult}, depth, false)
+	case *hclsyntax.FunctionCallExpr:
+		switch x.Name {
+		case "try", "coalesce", "coalescelist", "one":
+			return s.chaseAll(x.Args, depth, true)
+		case "tostring", "tolist", "toset", "concat", "compact", "flatten", "distinct", "sort":
+			return s.chaseAll(x.Args, depth, false)
+		}
+	}
+	return nil, false
+}
+
+// chaseAll chases each expression: the union of what they name, only
+// when each names resources. With skipNull, literal nulls (the fallback
+// of try, coalesce) are left out.
+func (s *scope) chaseAll(es []hclsyntax.Expression, depth int, skipNull bool) ([]Ref, bool) {
+	var out []Ref
+	only, any := true, false
+	for _, el := range es {
+		if lit, ok := el.(*hclsyntax.LiteralValueExpr); ok && skipNull && lit.Val.IsNull() {
+			continue
+		}
+		refs, o := s.chase(el, depth)
+		out = append(out, refs...)
+		only = only && o
+		any = true
+	}
+	return mergeRefs(nil, out), only && any
+}
+
+// chaseTraversal follows a traversal: a resource group (with a literal
+// index), a local, a variable or a module output.
+func (s *scope) chaseTraversal(tr hcl.Traversal, depth int) ([]Ref, bool) {
+	if key, _ := groupTraversal(tr); key != "" {
+		if s.mi.groups[key] == nil {
+			return nil, false
+		}
+		refs := s.traversalRefs(tr)
+		return refs, len(refs) > 0
+	}
+	name := func(i int) (string, bool) {
+		if i >= len(tr) {
+			return "", false
+		}
+		at, ok := tr[i].(hcl.TraverseAttr)
+		return at.Name, ok
+	}
+	n1, ok := name(1)
+	if !ok {
+		return nil, false
+	}
+	switch tr.RootName() {
+	case "local":
+		l := s.mi.Module.Locals[n1]
+		if l == nil || len(tr) != 2 {
+			return nil, false
+		}
+		return s.mi.scope().chase(l.Expr, depth+1)
+	case "var":
+		x, xs := s.mi.variableSource(n1)
+		if x == nil || len(tr) != 2 {
+			return nil, false
+		}
+		return xs.chase(x, depth+1)
+	case "module":
+		out, ok := name(2)
+		kids := s.mi.Children[n1]
+		if !ok || len(tr) != 3 || len(kids) != 1 || kids[0].Module == nil {
+			return nil, false
+		}
+		o := kids[0].Module.Outputs[out]
+		if o == nil {
+			return nil, false
+		}
+		return kids[0].scope().chase(o.Expr, depth+1)
+	}
+	return nil, false
+}
+
+// chaseIndex follows `aws_x.y[key]` (the key evaluated: each.key, a
+// variable) and `local.list[0]`-like indexes into what the collection
+// names.
+func (s *scope) chaseIndex(ix *hclsyntax.IndexExpr, depth int) ([]Ref, bool) {
+	src, ok := ix.Collection.(*hclsyntax.ScopeTraversalExpr)
+	if !ok {
+		return nil, false
+	}
+	key, rest := groupTraversal(src.Traversal)
+	g := s.mi.groups[key]
+	if key == "" || len(rest) > 0 || g == nil {
+		return nil, false
+	}
+	k, _ := s.eval(ix.Key).Unmark()
+	var out []Ref
+	for _, r := range g.instances() {
+		if !k.IsKnown() || r.Addr == g.addr()+indexSuffix(k) {
+			out = append(out, Ref{Addr: r.Addr})
+		}
+	}
+	return out, len(out) > 0 && k.IsKnown()
+}
+
+// withAttr names the attribute a relative traversal reads on each ref
+// that has none yet (`aws_x.y[each.key].name`).
+func withAttr(refs []Ref, tr hcl.Traversal) []Ref {
+	if len(tr) == 0 {
+		return refs
+	}
+	at, ok := tr[0].(hcl.TraverseAttr)
+	if !ok {
+		return refs
+	}
+	out := make([]Ref, len(refs))
+	for i, r := range refs {
+		if r.Attr == "" {
+			r.Attr = at.Name
+		}
+		out[i] = r
+	}
+	return out
+}
