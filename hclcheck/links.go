@@ -188,3 +188,73 @@ func withAttr(refs []Ref, tr hcl.Traversal) []Ref {
 	}
 	return out
 }
+
+// ByValue finds, for an attribute that names no resource (a name written
+// as a string, `"${var.env}-app"`), the one resource of type typ whose
+// key attribute (its name) has the same value: equal when both are known,
+// the same known parts around the same unknown ones otherwise. It is the
+// fallback after references: ok is false unless exactly one resource
+// matches and no other could (a resource whose name is unknown, or whose
+// known parts leave room for the same value, makes the match uncertain).
+func (c *Config) ByValue(a *Attr, typ, key string) (*Resource, bool) {
+	if a == nil {
+		return nil, false
+	}
+	want, _, ok := a.Pattern(a.Expr())
+	if !ok || want == Unknown {
+		return nil, false
+	}
+	var match *Resource
+	for _, r := range c.Resources(typ) {
+		ka := r.Body.Attr(key)
+		if ka == nil {
+			continue // no name: AWS names it, not the attribute's value
+		}
+		have, _, ok := ka.Pattern(ka.Expr())
+		switch {
+		case !ok:
+			return nil, false // a name that cannot be told: it could be this one
+		case have == want:
+			if match != nil {
+				return nil, false
+			}
+			match = r
+		case CouldEqual(have, want):
+			return nil, false
+		}
+	}
+	return match, match != nil
+}
+
+// CouldEqual reports whether two patterns (strings in which Unknown
+// stands for any text) can be the same string: "a-" + Unknown and
+// Unknown + "-b" can, "a-" + Unknown and "b-" + Unknown cannot.
+func CouldEqual(p, q string) bool {
+	a, b := []rune(p), []rune(q)
+	if len(a)*len(b) > 1<<20 {
+		return true // too long to tell cheaply: it could
+	}
+	wild := []rune(Unknown)[0]
+	// m[i][j]: a[i:] and b[j:] can be equal.
+	m := make([][]bool, len(a)+1)
+	for i := range m {
+		m[i] = make([]bool, len(b)+1)
+	}
+	m[len(a)][len(b)] = true
+	for i := len(a); i >= 0; i-- {
+		for j := len(b); j >= 0; j-- {
+			if i == len(a) && j == len(b) {
+				continue
+			}
+			switch {
+			case i < len(a) && a[i] == wild:
+				m[i][j] = m[i+1][j] || (j < len(b) && m[i][j+1])
+			case j < len(b) && b[j] == wild:
+				m[i][j] = m[i][j+1] || (i < len(a) && m[i+1][j])
+			case i < len(a) && j < len(b):
+				m[i][j] = a[i] == b[j] && m[i+1][j+1]
+			}
+		}
+	}
+	return m[0][0]
+}

@@ -122,14 +122,8 @@ func launchConfigurationsOf(c *hclcheck.Config, asg *hclcheck.Resource) []*hclch
 	if len(out) > 0 {
 		return out
 	}
-	name, ok := hclcheck.String(a.Value())
-	if !ok {
-		return nil
-	}
-	for _, lc := range c.Resources("aws_launch_configuration") {
-		if n, _, ok := hclcheck.AttrString(lc.Body, "name"); ok && n == name {
-			out = append(out, lc)
-		}
+	if lc, ok := c.ByValue(a, "aws_launch_configuration", "name"); ok {
+		out = append(out, lc)
 	}
 	return out
 }
@@ -160,11 +154,25 @@ func launchTemplatesOf(c *hclcheck.Config, asg *hclcheck.Resource) []*hclcheck.R
 	return out
 }
 
+// nameKeys are the attributes that name a resource of a type, for links
+// written as a name rather than a reference (see Config.ByValue).
+var nameKeys = map[string]string{
+	"aws_iam_instance_profile": "name",
+	"aws_iam_role":             "name",
+	"aws_launch_configuration": "name",
+}
+
 // resolveAll resolves the resources of a type an attribute refers to.
 // known is true only when the attribute is set and every part of its
 // value is a reference to a declared resource of that type: no literal
 // IDs of things outside the stack, no unknown inputs, no other types.
 func resolveAll(c *hclcheck.Config, a *hclcheck.Attr, typ string) (rs []*hclcheck.Resource, known bool) {
+	if key := nameKeys[typ]; key != "" && len(c.Referenced(a)) == 0 {
+		// A name written as a string: the one resource of that name.
+		if r, ok := c.ByValue(a, typ, key); ok {
+			return []*hclcheck.Resource{r}, true
+		}
+	}
 	if a == nil || !a.OnlyReferences() {
 		for _, r := range c.Referenced(a) {
 			if r.Type() == typ {

@@ -135,6 +135,25 @@ module "app" {
   profile   = aws_iam_instance_profile.app.name
 }
 
+# The profile's name written as a string: its known parts around the same
+# variable match aws_iam_instance_profile.app and nothing else.
+resource "aws_instance" "name_with_same_parts" {
+  ami                    = "ami-12345678"
+  instance_type          = "t3.micro"
+  subnet_id              = aws_subnet.private.id # expect: SSM101
+  vpc_security_group_ids = [aws_security_group.app.id]
+  iam_instance_profile   = "${var.env}-app"
+}
+
+# The name of one instance of a for_each profile, written as a string.
+resource "aws_instance" "name_of_for_each_instance" {
+  ami                    = "ami-12345678"
+  instance_type          = "t3.micro"
+  subnet_id              = aws_subnet.private.id # expect: SSM101
+  vpc_security_group_ids = [aws_security_group.app.id]
+  iam_instance_profile   = "${var.env}-a"
+}
+
 # Precision: branches whose profiles carry different roles, one without
 # the core policy. Which one applies is not known, so neither is whether
 # the instance is managed: silent.
