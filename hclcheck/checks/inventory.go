@@ -1,8 +1,6 @@
 package checks
 
 import (
-	"strings"
-
 	"github.com/ssmlint/ssmlint/hclcheck"
 	"github.com/ssmlint/ssmlint/internal/inventory"
 )
@@ -22,23 +20,17 @@ func Inventory(c *hclcheck.Config) []inventory.Parameter {
 			ip.Tier = tierStandard
 		}
 		if a := p.r.Body.Attr("key_id"); a != nil {
-			if k, ok := hclcheck.String(a.Value()); ok {
-				ip.KeyID = k
-				ip.CustomerKey = !isDefaultSSMKey(k)
-			} else {
-				for _, r := range c.Referenced(a) {
-					if r.Type() == "aws_kms_key" || r.Type() == "aws_kms_alias" {
-						ip.KeyID, ip.CustomerKey = r.Addr, true
-					}
-				}
+			k := keyOf(c, a)
+			ip.CustomerKey = k.customer
+			if s, ok := hclcheck.String(a.Value()); ok {
+				ip.KeyID = s
+			} else if k.key != nil {
+				ip.KeyID = k.key.Addr
+			} else if refs := c.Referenced(a); len(refs) > 0 {
+				ip.KeyID = refs[0].Addr
 			}
 		}
 		out = append(out, ip)
 	}
 	return out
-}
-
-// isDefaultSSMKey reports the AWS managed key of Parameter Store.
-func isDefaultSSMKey(k string) bool {
-	return k == "" || strings.HasSuffix(k, "alias/aws/ssm")
 }

@@ -97,14 +97,8 @@ func customerKeyParameter(c *hclcheck.Config) string {
 		if p.typ != typeSecureString {
 			continue
 		}
-		a := p.r.Body.Attr("key_id")
-		if a == nil {
-			continue
-		}
-		for _, k := range c.Referenced(a) {
-			if k.Type() == "aws_kms_key" || k.Type() == "aws_kms_alias" {
-				return p.r.Addr
-			}
+		if k := keyOf(c, p.r.Body.Attr("key_id")); k.key != nil || k.alias != nil {
+			return p.r.Addr
 		}
 	}
 	return ""

@@ -45,21 +45,7 @@ func iamMissingKMSDecrypt(pass *hclcheck.Pass) {
 // customerKey returns the declared aws_kms_key a parameter is encrypted
 // with (through an alias too), or nil.
 func customerKey(c *hclcheck.Config, p parameter) *hclcheck.Resource {
-	a := p.r.Body.Attr("key_id")
-	if a == nil {
-		return nil
-	}
-	for _, r := range c.Referenced(a) {
-		switch r.Type() {
-		case "aws_kms_key":
-			return r
-		case "aws_kms_alias":
-			if keys, ok := resolveAll(c, r.Body.Attr("target_key_id"), "aws_kms_key"); ok && len(keys) == 1 {
-				return keys[0]
-			}
-		}
-	}
-	return nil
+	return keyOf(c, p.r.Body.Attr("key_id")).key
 }
 
 // readGrant returns the action element of an Allow statement that grants
