@@ -52,8 +52,12 @@ type rolePolicies struct {
 
 // policiesOf collects the managed policy ARNs and policy documents that
 // apply to a role: aws_iam_role's managed_policy_arns and inline_policy,
-// aws_iam_role_policy_attachment, aws_iam_policy_attachment,
-// aws_iam_role_policy_attachments_exclusive, aws_iam_role_policy.
+// aws_iam_role_policy_attachment, aws_iam_policy_attachment (each role of
+// its roles list), aws_iam_role_policy, and what
+// aws_iam_role_policy_attachments_exclusive and
+// aws_iam_role_policies_exclusive list for it. An attachment whose role
+// cannot be told (a variable) may attach to any role: the role's grants
+// are then unknown.
 func policiesOf(c *hclcheck.Config, role *hclcheck.Resource) rolePolicies {
 	return c.Memo(memoKey{"policiesOf", role.Addr}, func() any { return readPolicies(c, role) }).(rolePolicies)
 }
@@ -96,13 +100,27 @@ func readPolicies(c *hclcheck.Config, role *hclcheck.Resource) rolePolicies {
 		}
 	}
 	for _, r := range c.Resources("aws_iam_policy_attachment") {
-		if refersTo(c, r.Body.Attr("roles"), role) || sameNameInList(r.Body.Attr("roles"), role) {
+		switch namesRole(c, r.Body.Attr("roles"), role) {
+		case grantYes:
 			addARNs(r, r.Body.Attr("policy_arn"))
+		case grantUnknown:
+			rp.unknown = true // it may attach its policy to this role
 		}
 	}
 	for _, r := range c.Resources("aws_iam_role_policy_attachments_exclusive") {
-		if refersTo(c, r.Body.Attr("role_name"), role) || sameName(r.Body.Attr("role_name"), role) {
-			addARNs(r, r.Body.Attr("policy_arns"))
+		switch namesRole(c, r.Body.Attr("role_name"), role) {
+		case grantYes:
+			rp.addListedARNs(c, r, r.Body.Attr("policy_arns"), addARNs)
+		case grantUnknown:
+			rp.unknown = true
+		}
+	}
+	for _, r := range c.Resources("aws_iam_role_policies_exclusive") {
+		switch namesRole(c, r.Body.Attr("role_name"), role) {
+		case grantYes:
+			rp.addListedInline(c, role, r.Body.Attr("policy_names"))
+		case grantUnknown:
+			rp.unknown = true
 		}
 	}
 	for _, r := range c.Resources("aws_iam_role_policy") {
@@ -130,6 +148,129 @@ func (rp *rolePolicies) addDoc(a *hclcheck.Attr) {
 		}
 	}
 	rp.unknown = true
+}
+
+// namesRole tells whether an attachment's role attribute (one role name,
+// or a list of them) names the role: by reference, or by its literal name
+// when both are known. Unknown when some part is neither a known name nor
+// a reference to a declared resource (a variable, a module that cannot be
+// read): it may be this role.
+func namesRole(c *hclcheck.Config, a *hclcheck.Attr, role *hclcheck.Resource) grant {
+	if a == nil {
+		return grantNo
+	}
+	if refersTo(c, a, role) || sameNameInList(a, role) {
+		return grantYes
+	}
+	if _, known := stringList(a); known || a.OnlyReferences() {
+		return grantNo
+	}
+	return grantUnknown
+}
+
+// addListedARNs reads the policy_arns of
+// aws_iam_role_policy_attachments_exclusive element by element, since
+// such lists mix ARNs and references: an ARN known whole or by its tail
+// (a templated partition), a customer policy of the stack (its document is
+// read), or the policy_arn of an attachment resource it names
+// (`aws_iam_role_policy_attachment.x.policy_arn`). Any other element may
+// be any policy. A list that is not known as a list goes to addARNs.
+func (rp *rolePolicies) addListedARNs(c *hclcheck.Config, from *hclcheck.Resource, a *hclcheck.Attr, addARNs func(*hclcheck.Resource, *hclcheck.Attr)) {
+	if a == nil {
+		return
+	}
+	v, _ := a.Value().Unmark()
+	if !v.IsKnown() || v.IsNull() || !v.CanIterateElements() {
+		addARNs(from, a)
+		return
+	}
+	tails, tailsOK := hclcheck.KnownTails(a)
+	tailsOK = tailsOK && len(tails) == v.LengthInt()
+	i := -1
+	for it := v.ElementIterator(); it.Next(); {
+		i++
+		_, el := it.Element()
+		if arn, ok := hclcheck.String(el); ok {
+			rp.managed = append(rp.managed, policyRef{arn: arn, attr: a, from: from, known: true})
+			continue
+		}
+		if tailsOK {
+			rp.managed = append(rp.managed, policyRef{arn: tails[i], attr: a, from: from, known: true})
+			continue
+		}
+		refs := hclcheck.RefsOf(el)
+		if len(refs) == 0 {
+			rp.unknown = true
+		}
+		for _, ref := range refs {
+			p := c.Resource(ref.Addr)
+			switch {
+			case p == nil || p.IsData():
+				rp.unknown = true
+			case p.Type() == "aws_iam_policy":
+				rp.managed = append(rp.managed, policyRef{attr: a, from: from, declared: true})
+				rp.addDoc(p.Body.Attr("policy"))
+			case p.Type() == "aws_iam_role_policy_attachment" || p.Type() == "aws_iam_policy_attachment":
+				addARNs(p, p.Body.Attr("policy_arn"))
+			default:
+				rp.unknown = true
+			}
+		}
+	}
+}
+
+// addListedInline reads the policy_names of
+// aws_iam_role_policies_exclusive: inline policies of the role. One the
+// stack declares (an aws_iam_role_policy it refers to or that has the
+// name, or an inline_policy block of the role) gives its document, even
+// when that policy's own role cannot be told; a name the stack does not
+// declare is an inline policy written elsewhere, whose grants are unknown.
+func (rp *rolePolicies) addListedInline(c *hclcheck.Config, role *hclcheck.Resource, a *hclcheck.Attr) {
+	if a == nil {
+		return
+	}
+	handled := map[string]bool{}
+	add := func(p *hclcheck.Resource) {
+		if n, _, ok := hclcheck.AttrString(p.Body, "name"); ok {
+			handled[n] = true
+		}
+		if namesRole(c, p.Body.Attr("role"), role) != grantYes { // else already read
+			rp.addDoc(p.Body.Attr("policy"))
+		}
+	}
+	for _, p := range c.Referenced(a) {
+		if p.Type() == "aws_iam_role_policy" {
+			add(p)
+		}
+	}
+	names, known := stringList(a)
+	if !known {
+		if !a.OnlyReferences() {
+			rp.unknown = true
+		}
+		return
+	}
+	for _, ip := range role.Body.Blocks("inline_policy") {
+		if n, _, ok := hclcheck.AttrString(ip, "name"); ok {
+			handled[n] = true
+		}
+	}
+	for _, n := range names {
+		if handled[n] {
+			continue
+		}
+		found := false
+		for _, p := range c.Resources("aws_iam_role_policy") {
+			pn, _, ok := hclcheck.AttrString(p.Body, "name")
+			if ok && pn == n && namesRole(c, p.Body.Attr("role"), role) != grantNo {
+				found = true
+				add(p)
+			}
+		}
+		if !found {
+			rp.unknown = true
+		}
+	}
 }
 
 // sameName reports whether a role attribute is the role's literal name.
