@@ -2,6 +2,7 @@ package checks
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/ssmlint/ssmlint/hclcheck"
 )
@@ -335,4 +336,72 @@ func vgwPropagates(c *hclcheck.Config, target *hclcheck.Resource) bool {
 		}
 	}
 	return false
+}
+
+// gatewayRouteTables returns the route tables a Gateway endpoint is on:
+// those its route_table_ids names and those
+// aws_vpc_endpoint_route_table_association attaches to it. A VPC in the
+// list stands for its main route table (`aws_vpc.x.main_route_table_id`).
+// known is false when some cannot be told. Associations whose endpoint
+// cannot be told are not counted here (see gatewayOnTables).
+func gatewayRouteTables(c *hclcheck.Config, ep *hclcheck.Resource) (tables []*hclcheck.Resource, known bool) {
+	tables, known = attachedBy(c, ep, assocRouteTable, "route_table_id", routeTableTypes...)
+	if a := ep.Body.Attr("route_table_ids"); namesSomething(a) {
+		if !a.OnlyReferences() {
+			known = false
+		}
+		for _, t := range c.Referenced(a) {
+			if !slices.Contains(tables, t) {
+				tables = append(tables, t)
+			}
+		}
+	}
+	return tables, known
+}
+
+// routeTableTypes are what a route_table_id may refer to: a table, or a
+// VPC for its main table.
+var routeTableTypes = []string{"aws_route_table", "aws_default_route_table", "aws_vpc"}
+
+// gatewayOnTables tells whether one of the Gateway endpoints is on one of
+// the route tables (targets; a VPC stands for its main table). known is
+// false when an endpoint's tables cannot be told, or when an association
+// whose endpoint cannot be told (another stack's, maybe a gateway for the
+// same service) attaches to a target or to a table that cannot be told.
+func gatewayOnTables(c *hclcheck.Config, gateways []endpoint, targets []*hclcheck.Resource) (on, known bool) {
+	known = true
+	for _, e := range gateways {
+		tables, ok := gatewayRouteTables(c, e.r)
+		for _, t := range tables {
+			if slices.Contains(targets, t) {
+				return true, true
+			}
+		}
+		known = known && ok
+	}
+	for _, r := range associationsOf(c, assocRouteTable).unresolved {
+		tables, ok := linked(c, r.Body.Attr("route_table_id"), routeTableTypes...)
+		if !ok {
+			known = false
+		}
+		for _, t := range tables {
+			if slices.Contains(targets, t) {
+				known = false
+			}
+		}
+	}
+	return false, known
+}
+
+// mainTableNames are what names a VPC's main route table: the VPC itself
+// (`aws_vpc.x.main_route_table_id`) and the aws_default_route_table that
+// manages it.
+func mainTableNames(c *hclcheck.Config, vpc *hclcheck.Resource) []*hclcheck.Resource {
+	out := []*hclcheck.Resource{vpc}
+	for _, d := range c.Resources("aws_default_route_table") {
+		if refersTo(c, d.Body.Attr("default_route_table_id"), vpc) {
+			out = append(out, d)
+		}
+	}
+	return out
 }

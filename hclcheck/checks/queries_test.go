@@ -3,6 +3,7 @@ package checks
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -290,4 +291,178 @@ func TestParameterARNProblem(t *testing.T) {
 			t.Errorf("parameterARNProblem(%q) = %q, want %q", arn, got, want)
 		}
 	}
+}
+
+const associations = `
+variable "other_endpoint" { type = string }
+resource "aws_vpc" "v" { cidr_block = "10.0.0.0/16" }
+resource "aws_subnet" "a" {
+  vpc_id     = aws_vpc.v.id
+  cidr_block = "10.0.1.0/24"
+}
+resource "aws_subnet" "b" {
+  vpc_id     = aws_vpc.v.id
+  cidr_block = "10.0.2.0/24"
+}
+resource "aws_route_table" "a" { vpc_id = aws_vpc.v.id }
+resource "aws_route_table" "b" {
+  count  = 2
+  vpc_id = aws_vpc.v.id
+}
+resource "aws_vpc_endpoint" "s3" {
+  vpc_id          = aws_vpc.v.id
+  service_name    = "com.amazonaws.eu-west-1.s3"
+  route_table_ids = [aws_route_table.a.id]
+}
+resource "aws_vpc_endpoint_route_table_association" "s3" {
+  count           = 2
+  vpc_endpoint_id = aws_vpc_endpoint.s3.id
+  route_table_id  = aws_route_table.b[count.index].id
+}
+resource "aws_vpc_endpoint_route_table_association" "main" {
+  vpc_endpoint_id = aws_vpc_endpoint.s3.id
+  route_table_id  = aws_vpc.v.main_route_table_id
+}
+resource "aws_vpc_endpoint_route_table_association" "elsewhere" {
+  vpc_endpoint_id = "vpce-0123456789abcdef0"
+  route_table_id  = aws_route_table.a.id
+}
+resource "aws_security_group" "ep" { vpc_id = aws_vpc.v.id }
+resource "aws_security_group" "extra" { vpc_id = aws_vpc.v.id }
+resource "aws_vpc_endpoint" "ssm" {
+  vpc_id            = aws_vpc.v.id
+  service_name      = "com.amazonaws.eu-west-1.ssm"
+  vpc_endpoint_type = "Interface"
+  subnet_ids        = [aws_subnet.a.id]
+}
+resource "aws_vpc_endpoint_subnet_association" "ssm_b" {
+  vpc_endpoint_id = aws_vpc_endpoint.ssm.id
+  subnet_id       = aws_subnet.b.id
+}
+resource "aws_vpc_endpoint_security_group_association" "ssm" {
+  vpc_endpoint_id             = aws_vpc_endpoint.ssm.id
+  security_group_id           = aws_security_group.ep.id
+  replace_default_association = true
+}
+resource "aws_vpc_endpoint" "ssmmessages" {
+  vpc_id              = aws_vpc.v.id
+  service_name        = "com.amazonaws.eu-west-1.ssmmessages"
+  vpc_endpoint_type   = "Interface"
+  security_group_ids  = [aws_security_group.extra.id]
+}
+resource "aws_vpc_endpoint_security_group_association" "ssmmessages" {
+  vpc_endpoint_id   = aws_vpc_endpoint.ssmmessages.id
+  security_group_id = aws_security_group.ep.id
+}
+resource "aws_vpc_endpoint" "ec2messages" {
+  vpc_id            = aws_vpc.v.id
+  service_name      = "com.amazonaws.eu-west-1.ec2messages"
+  vpc_endpoint_type = "Interface"
+}
+resource "aws_vpc_endpoint_security_group_association" "ec2messages" {
+  vpc_endpoint_id   = aws_vpc_endpoint.ec2messages.id
+  security_group_id = aws_security_group.ep.id
+}
+resource "aws_instance" "i" {
+  subnet_id              = aws_subnet.a.id
+  vpc_security_group_ids = [aws_security_group.extra.id]
+}
+resource "aws_instance" "other" {
+  subnet_id              = aws_subnet.a.id
+  vpc_security_group_ids = [aws_security_group.extra.id]
+}
+resource "aws_network_interface_sg_attachment" "i" {
+  security_group_id    = aws_security_group.ep.id
+  network_interface_id = aws_instance.i.primary_network_interface_id
+}
+`
+
+func addrsOf(rs []*hclcheck.Resource) []string {
+	var out []string
+	for _, r := range rs {
+		out = append(out, r.Addr)
+	}
+	slices.Sort(out)
+	return out
+}
+
+func TestEndpointAssociations(t *testing.T) {
+	withConfig(t, associations, func(p *hclcheck.Pass) {
+		c := p.Config
+		r := c.Resource
+		tables, known := gatewayRouteTables(c, r("aws_vpc_endpoint.s3"))
+		if want := []string{"aws_route_table.a", "aws_route_table.b[0]", "aws_route_table.b[1]", "aws_vpc.v"}; !known || !slices.Equal(addrsOf(tables), want) {
+			t.Errorf("s3 route tables = %v (known %v), want %v", addrsOf(tables), known, want)
+		}
+		s3 := []endpoint{{r: r("aws_vpc_endpoint.s3")}}
+		if on, known := gatewayOnTables(c, s3, mainTableNames(c, r("aws_vpc.v"))); !on || !known {
+			t.Errorf("main table: on %v known %v, want yes (association through main_route_table_id)", on, known)
+		}
+		subnets, known := associatedSubnets(c, r("aws_vpc_endpoint.ssm"))
+		if !known || !slices.Equal(addrsOf(subnets), []string{"aws_subnet.b"}) {
+			t.Errorf("ssm associated subnets = %v (known %v)", addrsOf(subnets), known)
+		}
+		vpc := r("aws_vpc.v")
+		for ep, want := range map[string][]string{
+			// replace_default_association: the association's group only.
+			"aws_vpc_endpoint.ssm": {"aws_security_group.ep"},
+			// security_group_ids and the association.
+			"aws_vpc_endpoint.ssmmessages": {"aws_security_group.ep", "aws_security_group.extra"},
+		} {
+			sgs, known := endpointSecurityGroups(c, r(ep), vpc)
+			if !known || !slices.Equal(addrsOf(sgs), want) {
+				t.Errorf("%s groups = %v (known %v), want %v", ep, addrsOf(sgs), known, want)
+			}
+		}
+		// The VPC's default group, not managed here, stays on ec2messages.
+		if sgs, known := endpointSecurityGroups(c, r("aws_vpc_endpoint.ec2messages"), vpc); known {
+			t.Errorf("ec2messages groups = %v, want unknown (AWS's default group)", addrsOf(sgs))
+		}
+		sgs, known := withAttachedGroups(c, r("aws_instance.i"), []*hclcheck.Resource{r("aws_security_group.extra")}, true)
+		if !known || !slices.Equal(addrsOf(sgs), []string{"aws_security_group.ep", "aws_security_group.extra"}) {
+			t.Errorf("instance groups = %v (known %v)", addrsOf(sgs), known)
+		}
+		if sgs, _ := withAttachedGroups(c, r("aws_instance.other"), nil, true); len(sgs) != 0 {
+			t.Errorf("other instance got %v", addrsOf(sgs))
+		}
+	})
+}
+
+func TestEndpointAssociationsUnresolved(t *testing.T) {
+	src := associations + `
+variable "eni" { type = string }
+resource "aws_vpc_endpoint_route_table_association" "other_stack" {
+  vpc_endpoint_id = var.other_endpoint
+  route_table_id  = aws_route_table.b[0].id
+}
+resource "aws_vpc_endpoint_subnet_association" "other_stack" {
+  vpc_endpoint_id = var.other_endpoint
+  subnet_id       = aws_subnet.a.id
+}
+resource "aws_network_interface_sg_attachment" "somewhere" {
+  security_group_id    = aws_security_group.ep.id
+  network_interface_id = var.eni
+}
+`
+	withConfig(t, src, func(p *hclcheck.Pass) {
+		c := p.Config
+		r := c.Resource
+		s3 := []endpoint{{r: r("aws_vpc_endpoint.s3")}}
+		// Another stack's endpoint may be a gateway on b[0], not on a.
+		if on, known := gatewayOnTables(c, nil, []*hclcheck.Resource{r("aws_route_table.b[0]")}); on || known {
+			t.Errorf("b[0]: on %v known %v, want unknown", on, known)
+		}
+		if on, known := gatewayOnTables(c, nil, []*hclcheck.Resource{r("aws_route_table.a")}); on || !known {
+			t.Errorf("a without gateways: on %v known %v, want a certain no", on, known)
+		}
+		if on, known := gatewayOnTables(c, s3, []*hclcheck.Resource{r("aws_route_table.a")}); !on || !known {
+			t.Errorf("a: on %v known %v, want yes", on, known)
+		}
+		if _, known := associatedSubnets(c, r("aws_vpc_endpoint.ssm")); known {
+			t.Error("subnets known despite an association whose endpoint cannot be told")
+		}
+		if _, known := withAttachedGroups(c, r("aws_instance.other"), nil, true); known {
+			t.Error("groups known despite an attachment whose interface cannot be told")
+		}
+	})
 }

@@ -307,3 +307,62 @@ func namesSomething(a *hclcheck.Attr) bool {
 	}
 	return true
 }
+
+// eniAttachments are the aws_network_interface_sg_attachment resources,
+// by the instance whose primary network interface they name
+// (`network_interface_id = aws_instance.x.primary_network_interface_id`).
+type eniAttachments struct {
+	byInstance map[*hclcheck.Resource][]*hclcheck.Resource
+	// unresolved attach to an interface that cannot be told (a variable):
+	// it may be any instance's. One that gives a literal ID, or names
+	// another declared resource (an aws_network_interface), is left out.
+	unresolved bool
+}
+
+func eniAttachmentsOf(c *hclcheck.Config) eniAttachments {
+	return c.Memo(memoKey{query: "eniAttachments"}, func() any {
+		ea := eniAttachments{byInstance: map[*hclcheck.Resource][]*hclcheck.Resource{}}
+		for _, r := range c.Resources("aws_network_interface_sg_attachment") {
+			a := r.Body.Attr("network_interface_id")
+			if a == nil {
+				continue
+			}
+			refs := a.Refs()
+			for _, ref := range refs {
+				if inst := c.Resource(ref.Addr); inst != nil && inst.Type() == "aws_instance" && ref.Attr == "primary_network_interface_id" {
+					ea.byInstance[inst] = append(ea.byInstance[inst], r)
+				}
+			}
+			if len(c.Referenced(a)) > 0 {
+				continue
+			}
+			if _, literal := hclcheck.String(a.Value()); !literal {
+				ea.unresolved = true
+			}
+		}
+		return ea
+	}).(eniAttachments)
+}
+
+// withAttachedGroups adds to an instance's security groups (sgs, known,
+// from vpc_security_group_ids) those aws_network_interface_sg_attachment
+// attaches to its primary network interface. known becomes false when an
+// attached group cannot be told, or an attachment's interface cannot be
+// (it may be this instance's).
+func withAttachedGroups(c *hclcheck.Config, inst *hclcheck.Resource, sgs []*hclcheck.Resource, known bool) ([]*hclcheck.Resource, bool) {
+	sgs = slices.Clip(sgs) // appending must not write into the caller's array
+	ea := eniAttachmentsOf(c)
+	if ea.unresolved {
+		known = false
+	}
+	for _, r := range ea.byInstance[inst] {
+		got, ok := linked(c, r.Body.Attr("security_group_id"), "aws_security_group", "aws_default_security_group")
+		known = known && ok
+		for _, sg := range got {
+			if !slices.Contains(sgs, sg) {
+				sgs = append(sgs, sg)
+			}
+		}
+	}
+	return sgs, known
+}
