@@ -66,6 +66,7 @@ func readMachines(c *hclcheck.Config) []machine {
 			m.sgAttr = r.Body.Attr("security_groups")
 		}
 		m.sgs, m.sgsKnown = resolveAll(c, m.sgAttr, "aws_security_group")
+		m.sgs, m.sgsKnown = withAttachedGroups(c, r, m.sgs, m.sgsKnown)
 		m.profileAttr = r.Body.Attr("iam_instance_profile")
 		m.profileSet = m.profileAttr != nil
 		out = append(out, m)

@@ -39,10 +39,7 @@ func endpointSGNoHTTPSIngress(pass *hclcheck.Pass) {
 			return
 		}
 		sgAttr := e.r.Body.Attr("security_group_ids")
-		sgs, known := resolveAll(c, sgAttr, "aws_security_group")
-		if sgAttr == nil {
-			sgs, known = defaultSecurityGroup(c, vpc)
-		}
+		sgs, known := endpointSecurityGroups(c, e.r, vpc)
 		if !known {
 			continue
 		}

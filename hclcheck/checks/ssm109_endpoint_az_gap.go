@@ -128,21 +128,26 @@ func findZoneGaps(c *hclcheck.Config, vpc *hclcheck.Resource, az string) zoneGap
 }
 
 // interfaceSubnets returns the subnets an Interface endpoint puts network
-// interfaces in. An endpoint that declares none (subnet_ids absent, null
-// or a literal empty list) has none, unless an
-// aws_vpc_endpoint_subnet_association refers to it or to an endpoint that
-// cannot be told (then the answer is unknown). subnet_configuration blocks
+// interfaces in: those of subnet_ids and those an
+// aws_vpc_endpoint_subnet_association adds (see associatedSubnets). An
+// endpoint that declares none (subnet_ids absent, null or a literal empty
+// list) and that no association gives one has none; an association that
+// cannot be resolved makes the answer unknown. subnet_configuration blocks
 // add nothing: each must name a subnet of subnet_ids. subnet_ids set to
 // anything else (a variable, a module output) goes through resolveAll.
 func interfaceSubnets(c *hclcheck.Config, e endpoint) ([]*hclcheck.Resource, bool) {
+	extra, extraKnown := associatedSubnets(c, e.r)
 	a := e.r.Body.Attr("subnet_ids")
-	if !declaresNoSubnets(a) {
-		return resolveAll(c, a, "aws_subnet")
+	if declaresNoSubnets(a) {
+		return extra, extraKnown
 	}
-	if maySubnetAssociate(c, e.r) {
-		return nil, false
+	subnets, known := resolveAll(c, a, "aws_subnet")
+	for _, s := range extra {
+		if !slices.Contains(subnets, s) {
+			subnets = append(subnets, s)
+		}
 	}
-	return nil, true
+	return subnets, known && extraKnown
 }
 
 // declaresNoSubnets reports subnet_ids absent, or written as null or [].
@@ -157,18 +162,6 @@ func declaresNoSubnets(a *hclcheck.Attr) bool {
 		return len(x.Exprs) == 0
 	case *hclsyntax.LiteralValueExpr:
 		return x.Val.IsNull()
-	}
-	return false
-}
-
-// maySubnetAssociate reports whether an aws_vpc_endpoint_subnet_association
-// of the configuration attaches, or may attach, a subnet to the endpoint.
-func maySubnetAssociate(c *hclcheck.Config, ep *hclcheck.Resource) bool {
-	for _, r := range c.Resources("aws_vpc_endpoint_subnet_association") {
-		eps, known := resolveAll(c, r.Body.Attr("vpc_endpoint_id"), "aws_vpc_endpoint")
-		if !known || slices.Contains(eps, ep) {
-			return true
-		}
 	}
 	return false
 }

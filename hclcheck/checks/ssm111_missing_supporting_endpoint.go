@@ -123,35 +123,23 @@ func patching(c *hclcheck.Config) string {
 // s3Reachable tells whether a subnet reaches S3 privately: an s3
 // Interface endpoint in the VPC, or an s3 Gateway endpoint on the
 // subnet's route table (or, for a subnet on the implicit main table, one
-// that names the VPC's main table).
+// that names the VPC's main table), through its route_table_ids or an
+// aws_vpc_endpoint_route_table_association (see gatewayOnTables).
 func s3Reachable(c *hclcheck.Config, have *vpcEndpoints, s, vpc *hclcheck.Resource) (ok, known bool) {
-	if have == nil {
-		return false, true
-	}
-	if have.interfaces[svcS3] {
+	if have != nil && have.interfaces[svcS3] {
 		return true, true
 	}
 	tables, _, tablesKnown := effectiveTables(c, s)
 	if !tablesKnown {
 		return false, false
 	}
-	for _, e := range have.gateways[svcS3] {
-		a := e.r.Body.Attr("route_table_ids")
-		if a == nil {
-			continue
-		}
-		if !a.OnlyReferences() {
-			return false, false
-		}
-		targets := tables
-		if len(targets) == 0 {
-			targets = []*hclcheck.Resource{vpc} // the main table, named through the VPC
-		}
-		for _, t := range targets {
-			if refersTo(c, a, t) {
-				return true, true
-			}
-		}
+	targets := tables
+	if len(targets) == 0 {
+		targets = mainTableNames(c, vpc)
 	}
-	return false, true
+	var gateways []endpoint
+	if have != nil {
+		gateways = have.gateways[svcS3]
+	}
+	return gatewayOnTables(c, gateways, targets)
 }
