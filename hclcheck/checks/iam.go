@@ -71,12 +71,15 @@ func readPolicies(c *hclcheck.Config, role *hclcheck.Resource) rolePolicies {
 		// A customer policy declared in the stack: read its document.
 		if a.OnlyReferences() {
 			for _, p := range c.Referenced(a) {
-				if p.Type() != "aws_iam_policy" {
+				switch {
+				case p.Type() == "aws_iam_policy" && p.IsData():
+					rp.addDataPolicy(p, a, from)
+				case p.Type() != "aws_iam_policy":
 					rp.unknown = true
-					continue
+				default:
+					rp.managed = append(rp.managed, policyRef{attr: a, from: from, declared: true})
+					rp.addDoc(p.Body.Attr("policy"))
 				}
-				rp.managed = append(rp.managed, policyRef{attr: a, from: from, declared: true})
-				rp.addDoc(p.Body.Attr("policy"))
 			}
 			return
 		}
@@ -168,6 +171,29 @@ func namesRole(c *hclcheck.Config, a *hclcheck.Attr, role *hclcheck.Resource) gr
 	return grantUnknown
 }
 
+// addDataPolicy counts a policy looked up with data "aws_iam_policy": an
+// AWS managed policy when its arn says so, or its name is one ssmlint
+// knows (AmazonSSMManagedInstanceCore looked up by name is that policy);
+// any other may grant anything.
+func (rp *rolePolicies) addDataPolicy(p *hclcheck.Resource, a *hclcheck.Attr, from *hclcheck.Resource) {
+	arn, ok := hclcheck.KnownSuffix(p.Body.Attr("arn"))
+	if !ok || !strings.Contains(arn, ":iam::aws:policy/") {
+		name, _, named := hclcheck.AttrString(p.Body, "name")
+		if !named || !knownAWSPolicy(name) {
+			rp.unknown = true
+			return
+		}
+		arn = "arn:aws:iam::aws:policy/" + name
+	}
+	rp.managed = append(rp.managed, policyRef{arn: arn, attr: a, from: from, known: true})
+}
+
+// knownAWSPolicy reports an AWS managed policy name ssmlint knows the
+// grants of.
+func knownAWSPolicy(name string) bool {
+	return name == policySSMCore || name == policyEC2RoleForSSM || policiesWithoutCore[name]
+}
+
 // addListedARNs reads the policy_arns of
 // aws_iam_role_policy_attachments_exclusive element by element, since
 // such lists mix ARNs and references: an ARN known whole or by its tail
@@ -205,6 +231,8 @@ func (rp *rolePolicies) addListedARNs(c *hclcheck.Config, from *hclcheck.Resourc
 		for _, ref := range refs {
 			p := c.Resource(ref.Addr)
 			switch {
+			case p != nil && p.IsData() && p.Type() == "aws_iam_policy":
+				rp.addDataPolicy(p, a, from)
 			case p == nil || p.IsData():
 				rp.unknown = true
 			case p.Type() == "aws_iam_policy":
