@@ -61,21 +61,9 @@ func (a *Attr) directRefs() []Ref {
 		if !ok {
 			return nil
 		}
-		src, ok := ix.Collection.(*hclsyntax.ScopeTraversalExpr)
-		if !ok {
-			return nil
-		}
-		key, rest := groupTraversal(src.Traversal)
-		g := a.scope.mi.groups[key]
-		if key == "" || len(rest) > 0 || g == nil {
-			return nil
-		}
-		indexed[src.Range()] = true
-		k, _ := a.scope.eval(ix.Key).Unmark()
-		for _, r := range g.instances() {
-			if !k.IsKnown() || r.Addr == g.addr()+indexSuffix(k) {
-				out = append(out, Ref{Addr: r.Addr})
-			}
+		if refs, group, _ := a.scope.indexRefs(ix); group {
+			indexed[ix.Collection.Range()] = true
+			out = append(out, refs...)
 		}
 		return nil
 	})

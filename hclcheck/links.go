@@ -147,26 +147,32 @@ func (s *scope) chaseTraversal(tr hcl.Traversal, depth int) ([]Ref, bool) {
 }
 
 // chaseIndex follows `aws_x.y[key]` (the key evaluated: each.key, a
-// variable) and `local.list[0]`-like indexes into what the collection
-// names.
-func (s *scope) chaseIndex(ix *hclsyntax.IndexExpr, depth int) ([]Ref, bool) {
+// variable) to the instances it names: certain when the key is known.
+func (s *scope) chaseIndex(ix *hclsyntax.IndexExpr, _ int) ([]Ref, bool) {
+	refs, group, known := s.indexRefs(ix)
+	return refs, group && known && len(refs) > 0
+}
+
+// indexRefs resolves an index into a resource group: the instances whose
+// key is the index's value (every instance when it is not known). group
+// is false when the collection is not a resource group.
+func (s *scope) indexRefs(ix *hclsyntax.IndexExpr) (refs []Ref, group, known bool) {
 	src, ok := ix.Collection.(*hclsyntax.ScopeTraversalExpr)
 	if !ok {
-		return nil, false
+		return nil, false, false
 	}
 	key, rest := groupTraversal(src.Traversal)
 	g := s.mi.groups[key]
 	if key == "" || len(rest) > 0 || g == nil {
-		return nil, false
+		return nil, false, false
 	}
 	k, _ := s.eval(ix.Key).Unmark()
-	var out []Ref
 	for _, r := range g.instances() {
 		if !k.IsKnown() || r.Addr == g.addr()+indexSuffix(k) {
-			out = append(out, Ref{Addr: r.Addr})
+			refs = append(refs, Ref{Addr: r.Addr})
 		}
 	}
-	return out, len(out) > 0 && k.IsKnown()
+	return refs, true, k.IsKnown()
 }
 
 // withAttr names the attribute a relative traversal reads on each ref
