@@ -107,41 +107,8 @@ func (s *scope) chaseTraversal(tr hcl.Traversal, depth int) ([]Ref, bool) {
 		refs := s.traversalRefs(tr)
 		return refs, len(refs) > 0
 	}
-	name := func(i int) (string, bool) {
-		if i >= len(tr) {
-			return "", false
-		}
-		at, ok := tr[i].(hcl.TraverseAttr)
-		return at.Name, ok
-	}
-	n1, ok := name(1)
-	if !ok {
-		return nil, false
-	}
-	switch tr.RootName() {
-	case "local":
-		l := s.mi.Module.Locals[n1]
-		if l == nil || len(tr) != 2 {
-			return nil, false
-		}
-		return s.mi.scope().chase(l.Expr, depth+1)
-	case "var":
-		x, xs := s.mi.variableSource(n1)
-		if x == nil || len(tr) != 2 {
-			return nil, false
-		}
-		return xs.chase(x, depth+1)
-	case "module":
-		out, ok := name(2)
-		kids := s.mi.Children[n1]
-		if !ok || len(tr) != 3 || len(kids) != 1 || kids[0].Module == nil {
-			return nil, false
-		}
-		o := kids[0].Module.Outputs[out]
-		if o == nil {
-			return nil, false
-		}
-		return kids[0].scope().chase(o.Expr, depth+1)
+	if d, ds := s.definition(tr); d != nil {
+		return ds.chase(d, depth+1)
 	}
 	return nil, false
 }

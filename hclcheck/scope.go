@@ -531,7 +531,11 @@ func (a *Attr) Eval(e hclsyntax.Expression) cty.Value { return a.scope.eval(e) }
 // itself when known; for a template, the string with each part that
 // cannot be known replaced by Unknown; ok is false otherwise.
 func (a *Attr) Pattern(e hclsyntax.Expression) (s string, known, ok bool) {
-	v, _ := a.scope.eval(e).Unmark()
+	return a.scope.pattern(e)
+}
+
+func (sc *scope) pattern(e hclsyntax.Expression) (s string, known, ok bool) {
+	v, _ := sc.eval(e).Unmark()
 	if v.IsKnown() && !v.IsNull() && v.Type() == cty.String {
 		return v.AsString(), true, true
 	}
@@ -541,7 +545,7 @@ func (a *Attr) Pattern(e hclsyntax.Expression) (s string, known, ok bool) {
 	}
 	var b strings.Builder
 	for _, part := range t.Parts {
-		pv, _ := a.scope.eval(part).Unmark()
+		pv, _ := sc.eval(part).Unmark()
 		if pv.IsKnown() && !pv.IsNull() {
 			if ps, err := convert.Convert(pv, cty.String); err == nil && ps.IsKnown() && !ps.IsNull() {
 				b.WriteString(ps.AsString())
