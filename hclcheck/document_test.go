@@ -24,7 +24,7 @@ locals {
 func TestDocumentPlaceholders(t *testing.T) {
 	for _, c := range []struct {
 		name, format, content string
-		files             map[string]string
+		files                 map[string]string
 		// path to the leaf; want is the known value or "ref:ADDR" for a
 		// placeholder naming ADDR, "pattern:P" for a placeholder whose
 		// pattern is P (Unknown written as ?).
