@@ -504,8 +504,10 @@ func fillString(s string, phs []*Placeholder, at hcl.Range) any {
 	return p
 }
 
-// parseDocument parses JSON or YAML text into a document tree. The error
-// names the line in the document.
+// ParseDocument parses JSON or YAML text into a document tree (see
+// Attr.Document). The error names the line in the document.
+func ParseDocument(text, format string) (any, error) { return parseDocument(text, format) }
+
 func parseDocument(text, format string) (any, error) {
 	if len(text) > maxDocumentBytes {
 		return nil, fmt.Errorf("the document is %d bytes, more than the %d ssmlint reads", len(text), maxDocumentBytes)

@@ -245,8 +245,14 @@ func (c *Config) Resource(addr string) *Resource {
 // not declared in the scanned configuration are left out). A nil
 // attribute refers to nothing.
 func (c *Config) Referenced(a *Attr) []*Resource {
+	return c.ResourcesOf(a.Refs())
+}
+
+// ResourcesOf returns the declared resource instances refs name (those
+// not declared in the scanned configuration are left out).
+func (c *Config) ResourcesOf(refs []Ref) []*Resource {
 	var out []*Resource
-	for _, ref := range a.Refs() {
+	for _, ref := range refs {
 		if r := c.Resource(ref.Addr); r != nil && !slices.Contains(out, r) {
 			out = append(out, r)
 		}

@@ -28,25 +28,57 @@ func keyOf(c *hclcheck.Config, a *hclcheck.Attr) kmsKey {
 	if a == nil {
 		return kmsKey{awsManaged: true, known: true}
 	}
-	for _, r := range c.Referenced(a) {
-		switch {
-		case r.Type() == "aws_kms_key" && !r.IsData():
-			return kmsKey{key: r, customer: true, known: true}
-		case r.Type() == "aws_kms_alias" && !r.IsData():
-			return aliasTarget(c, r)
-		case r.Type() == "aws_kms_alias" || r.Type() == "aws_kms_key":
-			// A data source: an alias or key of another stack, known by
-			// the name it is looked up with.
-			if n, _, ok := hclcheck.AttrString(r.Body, "name"); ok && isDefaultSSMKey(n) {
-				return kmsKey{awsManaged: true, known: true}
-			}
-			return kmsKey{}
-		}
+	if k, ok := keyOfRefs(c, c.Referenced(a)); ok {
+		return k
 	}
 	s, ok := hclcheck.String(a.Value())
 	if !ok {
 		return kmsKey{}
 	}
+	return keyOfValue(c, s)
+}
+
+// keyOfInput resolves a key written in a document (Session preferences'
+// kmsKeyId): a string by value, a placeholder by what it refers to.
+// set is false when no key is set (absent, empty), or when the value
+// comes from outside (a variable with no value) and could be empty.
+func keyOfInput(c *hclcheck.Config, v any) (k kmsKey, set bool) {
+	switch x := v.(type) {
+	case string:
+		if strings.TrimSpace(x) == "" {
+			return kmsKey{}, false
+		}
+		return keyOfValue(c, x), true
+	case *hclcheck.Placeholder:
+		return keyOfRefs(c, c.ResourcesOf(x.Refs))
+	}
+	return kmsKey{}, false
+}
+
+// keyOfRefs is the key named by resources a key_id refers to; ok is
+// false when none of them is a key or an alias.
+func keyOfRefs(c *hclcheck.Config, rs []*hclcheck.Resource) (kmsKey, bool) {
+	for _, r := range rs {
+		switch {
+		case r.Type() == "aws_kms_key" && !r.IsData():
+			return kmsKey{key: r, customer: true, known: true}, true
+		case r.Type() == "aws_kms_alias" && !r.IsData():
+			return aliasTarget(c, r), true
+		case r.Type() == "aws_kms_alias" || r.Type() == "aws_kms_key":
+			// A data source: an alias or key of another stack, known by
+			// the name it is looked up with.
+			if n, _, ok := hclcheck.AttrString(r.Body, "name"); ok && isDefaultSSMKey(n) {
+				return kmsKey{awsManaged: true, known: true}, true
+			}
+			return kmsKey{}, true
+		}
+	}
+	return kmsKey{}, false
+}
+
+// keyOfValue resolves a key_id written as a string: alias/aws/ssm, the
+// name of a declared alias, else a customer key of another stack.
+func keyOfValue(c *hclcheck.Config, s string) kmsKey {
 	if isDefaultSSMKey(s) {
 		return kmsKey{awsManaged: true, known: true}
 	}

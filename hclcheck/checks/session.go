@@ -1,15 +1,12 @@
 package checks
 
 import (
-	"encoding/json"
-	"errors"
 	"fmt"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
-	"gopkg.in/yaml.v3"
 
 	"github.com/ssmlint/ssmlint/hclcheck"
 )
@@ -18,19 +15,17 @@ import (
 // with document_type "Session") and the inputs the rules read.
 type sessionDoc struct {
 	r *hclcheck.Resource
-	// inputs are the document's "inputs"; nil when the content could not
-	// be read. An input whose value is not known before apply holds
-	// unknownInput.
+	// inputs are the document's "inputs", read as a document view: an
+	// input whose value is not known before apply is a
+	// *hclcheck.Placeholder naming what it is computed from
+	// (kmsKeyId = aws_kms_key.sessions.arn). nil when the content could
+	// not be read.
 	inputs map[string]any
 	// content is the content attribute; inputsObj is the inputs object
 	// when the content is written as jsonencode/yamlencode({...}), for
 	// pointing at one input.
 	content   *hclcheck.Attr
 	inputsObj *hclsyntax.ObjectConsExpr
-	// lazy is true when inputs are read one by one from inputsObj, on
-	// demand (inputs then caches them): evaluating the whole content would
-	// evaluate every reference in it, log group names and all.
-	lazy bool
 }
 
 // isPreferences reports whether a Session document's sessionType makes it
@@ -42,36 +37,23 @@ func isPreferences(sessionType string, known bool) bool {
 }
 
 // readable reports whether the document's inputs can be read.
-func (d sessionDoc) readable() bool { return d.lazy || d.inputs != nil }
+func (d sessionDoc) readable() bool { return d.inputs != nil }
 
-// get returns an input: a string, bool, float64, unknownInput, or nil
-// when the input is absent (or null).
-func (d sessionDoc) get(name string) any {
-	if !d.lazy {
-		return d.inputs[name]
-	}
-	if v, ok := d.inputs[name]; ok {
-		return v
-	}
-	var out any
-	if x := item(d.content, d.inputsObj, name); x != nil {
-		out = ctyToAny(d.content.Eval(x))
-	}
-	d.inputs[name] = out
-	return out
-}
-
-// unknownInput stands for an input that is set, to a value not known
-// before apply (e.g. kmsKeyId = aws_kms_key.sessions.arn).
-type unknownInput struct{}
+// get returns an input: a string, bool, float64, *hclcheck.Placeholder,
+// a list or object, or nil when the input is absent (or null).
+func (d sessionDoc) get(name string) any { return d.inputs[name] }
 
 // at is where a finding about an input points: the input in a
-// jsonencode'd object, else the content attribute.
+// jsonencode'd object or a computed input where it is written, else the
+// content attribute.
 func (d sessionDoc) at(name string) hcl.Range {
 	if d.inputsObj != nil {
 		if x := item(d.content, d.inputsObj, name); x != nil {
 			return x.Range()
 		}
+	}
+	if p, ok := d.get(name).(*hclcheck.Placeholder); ok && p.At.Filename != "" {
+		return p.At
 	}
 	if d.content != nil {
 		return hclcheck.At(d.r, d.content)
@@ -83,6 +65,31 @@ func (d sessionDoc) at(name string) hcl.Range {
 func (d sessionDoc) str(name string) (string, bool) {
 	s, ok := d.get(name).(string)
 	return s, ok && strings.TrimSpace(s) != ""
+}
+
+// names reports whether an input is set for certain: a non-empty string,
+// or a value computed from a resource of type typ (the log group or
+// bucket the document refers to). A value from outside could be empty.
+func (d sessionDoc) names(c *hclcheck.Config, input, typ string) bool {
+	if _, ok := d.str(input); ok {
+		return true
+	}
+	return len(d.referenced(c, input, typ)) > 0
+}
+
+// referenced lists the resources of type typ a computed input refers to.
+func (d sessionDoc) referenced(c *hclcheck.Config, input, typ string) []*hclcheck.Resource {
+	p, ok := d.get(input).(*hclcheck.Placeholder)
+	if !ok {
+		return nil
+	}
+	var out []*hclcheck.Resource
+	for _, r := range c.ResourcesOf(p.Refs) {
+		if r.Type() == typ && !r.IsData() {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // sessionDocs lists the Session documents of a configuration. unknown is
@@ -113,24 +120,19 @@ func readSessionDocs(c *hclcheck.Config) (docs []sessionDoc, unknown bool) {
 			continue
 		}
 		d := sessionDoc{r: r, content: r.Body.Attr("content")}
-		var docObj *hclsyntax.ObjectConsExpr
 		if d.content != nil {
-			docObj, d.inputsObj = encodedInputs(d.content)
-		}
-		if d.inputsObj != nil {
-			d.inputs, d.lazy = map[string]any{}, true
-			if x := item(d.content, docObj, "sessionType"); x != nil {
-				st, known := ctyToAny(d.content.Eval(x)).(string)
-				if !isPreferences(st, known) {
-					continue
-				}
-			}
-		} else if content, ok := stringOf(d.content); ok {
+			_, d.inputsObj = encodedInputs(d.content)
 			format, _, _ := hclcheck.AttrString(r.Body, "document_format")
-			inputs, st, err := parseSessionDocument(content, format)
+			doc, ok, err := d.content.Document(format)
+			var inputs map[string]any
+			var st any
+			if ok {
+				inputs, st, err = sessionInputs(doc)
+			}
 			if err != nil {
 				c.NoteError(hclcheck.At(r, d.content), "%s: %v; the Session Manager preferences were not checked", r.Addr, err)
-			} else if !isPreferences(st, st != "") {
+			}
+			if t, known := st.(string); err == nil && ok && !isPreferences(t, known) {
 				continue
 			}
 			d.inputs = inputs
@@ -141,6 +143,45 @@ func readSessionDocs(c *hclcheck.Config) (docs []sessionDoc, unknown bool) {
 		docs = append(docs, d)
 	}
 	return docs, unknown
+}
+
+// sessionInputs reads a Session document's "inputs" object and its
+// sessionType (a string, a placeholder, or nil when absent). inputs is
+// nil when they are not known (a placeholder).
+func sessionInputs(doc any) (inputs map[string]any, sessionType any, err error) {
+	m, ok := doc.(map[string]any)
+	if !ok {
+		return nil, nil, fmt.Errorf("the document is %s, not an object", docKind(doc))
+	}
+	switch in := m["inputs"].(type) {
+	case map[string]any:
+		return in, m["sessionType"], nil
+	case nil:
+		return map[string]any{}, m["sessionType"], nil
+	case *hclcheck.Placeholder:
+		return nil, m["sessionType"], nil
+	default:
+		return nil, m["sessionType"], fmt.Errorf("the document's inputs is %s, not an object", docKind(in))
+	}
+}
+
+// docKind names the type of a document value, as JSON does.
+func docKind(v any) string {
+	switch v.(type) {
+	case map[string]any:
+		return "an object"
+	case []any:
+		return "a list"
+	case string:
+		return "a string"
+	case float64:
+		return "a number"
+	case bool:
+		return "a boolean"
+	case nil:
+		return "null"
+	}
+	return "unknown"
 }
 
 // encodedInputs returns the document object and its "inputs" object of
@@ -158,25 +199,6 @@ func encodedInputs(a *hclcheck.Attr) (doc, inputs *hclsyntax.ObjectConsExpr) {
 	return doc, inputs
 }
 
-// ctyToAny turns an evaluated input into what the rules read.
-func ctyToAny(v cty.Value) any {
-	v = hclcheck.Plain(v)
-	switch {
-	case !v.IsKnown():
-		return unknownInput{}
-	case v.IsNull():
-		return nil
-	case v.Type() == cty.String:
-		return v.AsString()
-	case v.Type() == cty.Bool:
-		return v.True()
-	case v.Type() == cty.Number:
-		f, _ := v.AsBigFloat().Float64()
-		return f
-	}
-	return unknownInput{} // a list or object: set
-}
-
 // stringOf is String of an optional attribute's value.
 func stringOf(a *hclcheck.Attr) (string, bool) {
 	if a == nil {
@@ -192,38 +214,12 @@ const maxDocument = 1 << 20
 // parseInputs reads the "inputs" object of a JSON or YAML document. The
 // error says why content cannot be read, with a line in the document.
 func parseInputs(content, format string) (map[string]any, error) {
-	in, _, err := parseSessionDocument(content, format)
+	doc, err := hclcheck.ParseDocument(content, format)
+	if err != nil {
+		return nil, err
+	}
+	in, _, err := sessionInputs(doc)
 	return in, err
-}
-
-// parseSessionDocument reads the "inputs" object and the sessionType
-// ("" when absent or not a string) of a JSON or YAML document.
-func parseSessionDocument(content, format string) (map[string]any, string, error) {
-	var doc map[string]any
-	if len(content) > maxDocument {
-		return nil, "", fmt.Errorf("document content is %d bytes, more than the %d ssmlint reads", len(content), maxDocument)
-	}
-	if strings.EqualFold(format, "YAML") {
-		if err := yaml.Unmarshal([]byte(content), &doc); err != nil {
-			return nil, "", fmt.Errorf("content is not valid YAML: %s", strings.TrimPrefix(err.Error(), "yaml: "))
-		}
-	} else if err := json.Unmarshal([]byte(content), &doc); err != nil {
-		var se *json.SyntaxError
-		if errors.As(err, &se) {
-			line := 1 + strings.Count(content[:max(0, min(int(se.Offset)-1, len(content)))], "\n")
-			return nil, "", fmt.Errorf("content is not valid JSON: line %d of the document: %v", line, err)
-		}
-		return nil, "", fmt.Errorf("content is not valid JSON: %v", err)
-	}
-	st, _ := doc["sessionType"].(string)
-	switch in := doc["inputs"].(type) {
-	case map[string]any:
-		return in, st, nil
-	case nil:
-		return map[string]any{}, st, nil
-	default:
-		return nil, st, fmt.Errorf("the document's inputs is %T, not an object", in)
-	}
 }
 
 // literalString returns the value of an attribute written as a plain

@@ -47,13 +47,13 @@ func missingSupportingEndpoint(pass *hclcheck.Pass) {
 	}
 	needs := map[string]string{} // service -> why
 	for _, d := range docs {
-		if _, ok := d.str("cloudWatchLogGroupName"); ok {
+		if d.names(c, "cloudWatchLogGroupName", "aws_cloudwatch_log_group") {
 			needs[svcLogs] = "session logs go to CloudWatch Logs (" + d.r.Addr + ")"
 		}
-		if _, ok := d.str("kmsKeyId"); ok {
+		if _, set := keyOfInput(c, d.get("kmsKeyId")); set {
 			needs[svcKMS] = "sessions are encrypted with a KMS key (" + d.r.Addr + ")"
 		}
-		if _, ok := d.str("s3BucketName"); ok {
+		if d.names(c, "s3BucketName", "aws_s3_bucket") {
 			needs[svcS3] = "session logs go to S3 (" + d.r.Addr + ")"
 		}
 	}

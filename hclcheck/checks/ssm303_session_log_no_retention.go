@@ -15,12 +15,16 @@ func sessionLogNoRetention(pass *hclcheck.Pass) {
 	// groups (often many, often made with for_each) need not be expanded.
 	docs, _ := sessionDocs(c)
 	groups := map[string]bool{}
+	byRef := map[*hclcheck.Resource]bool{} // cloudWatchLogGroupName = aws_cloudwatch_log_group.x.name
 	for _, d := range docs {
 		if n, ok := d.str("cloudWatchLogGroupName"); ok {
 			groups[n] = true
 		}
+		for _, g := range d.referenced(c, "cloudWatchLogGroupName", "aws_cloudwatch_log_group") {
+			byRef[g] = true
+		}
 	}
-	if len(groups) == 0 {
+	if len(groups) == 0 && len(byRef) == 0 {
 		return
 	}
 	for _, g := range c.Resources("aws_cloudwatch_log_group") {
@@ -34,8 +38,11 @@ func sessionLogNoRetention(pass *hclcheck.Pass) {
 			}
 		}
 		name, _, ok := hclcheck.AttrString(g.Body, "name")
-		if !ok || !groups[name] {
+		if !byRef[g] && (!ok || !groups[name]) {
 			continue
+		}
+		if !ok {
+			name = "its name is set at apply"
 		}
 		at := g.DefRange()
 		if a != nil {

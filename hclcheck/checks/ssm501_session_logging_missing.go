@@ -61,7 +61,7 @@ func sessionLoggingMissing(pass *hclcheck.Pass) {
 // non-empty string, or a value not known before apply.
 func logsSomewhere(v any) bool {
 	switch x := v.(type) {
-	case unknownInput:
+	case *hclcheck.Placeholder:
 		return true
 	case string:
 		return strings.TrimSpace(x) != ""

@@ -24,7 +24,7 @@ func sessionLoggingUnencrypted(pass *hclcheck.Pass) {
 			}
 		}
 		switch k := d.get("kmsKeyId").(type) {
-		case unknownInput:
+		case *hclcheck.Placeholder:
 			continue
 		case string:
 			if k != "" {
