@@ -64,32 +64,105 @@ func (p *Placeholder) Names(addr string) bool {
 // bounds YAML alias expansion).
 const maxDocumentBytes = 1 << 20
 
+// Doc is a document read from the configuration (see Attr.Document).
+type Doc struct {
+	// Root is the document: map[string]any, []any, string, float64,
+	// bool, nil and *Placeholder.
+	Root any
+	// Range is where the document is written (the expression).
+	Range hcl.Range
+	// at holds where nodes are written, by path (jsonencode of HCL
+	// objects: every node written as an expression).
+	at map[string]hcl.Range
+}
+
+// At is where the node at path (object keys and list indexes) is
+// written: the node's own expression when it has one, else a
+// placeholder's position, else the closest enclosing node's, else the
+// document's.
+func (d *Doc) At(path ...any) hcl.Range {
+	if p, ok := d.Get(path...).(*Placeholder); ok && p.At.Filename != "" {
+		return p.At
+	}
+	for n := len(path); n >= 0; n-- {
+		if r, ok := d.at[pathKey(path[:n])]; ok {
+			return r
+		}
+	}
+	return d.Range
+}
+
+// Get returns the node at path; nil when there is none.
+func (d *Doc) Get(path ...any) any {
+	n := d.Root
+	for _, k := range path {
+		switch key := k.(type) {
+		case string:
+			m, ok := n.(map[string]any)
+			if !ok {
+				return nil
+			}
+			n = m[key]
+		case int:
+			l, ok := n.([]any)
+			if !ok || key < 0 || key >= len(l) {
+				return nil
+			}
+			n = l[key]
+		default:
+			return nil
+		}
+	}
+	return n
+}
+
+func pathKey(path []any) string {
+	var b strings.Builder
+	for _, k := range path {
+		fmt.Fprintf(&b, "%v\x00", k)
+	}
+	return b.String()
+}
+
 // Document reads the attribute's value as a JSON document (format "" or
-// "JSON") or a YAML document (format "YAML"): a tree of map[string]any,
-// []any, string, float64, bool, nil and *Placeholder. ok is false when the
+// "JSON") or a YAML document (format "YAML"). ok is false when the
 // document cannot be read before apply (the whole value is unknown, or
 // its shape depends on unknowns). err says why content that is fully
 // known is not a document (invalid JSON, with the line).
-func (a *Attr) Document(format string) (doc any, ok bool, err error) {
+func (a *Attr) Document(format string) (doc *Doc, ok bool, err error) {
 	if a == nil {
 		return nil, false, nil
 	}
-	return a.scope.document(a.syn.Expr, format, 0)
+	doc, ok, err = a.scope.document(a.syn.Expr, format, 0)
+	if doc != nil {
+		doc.Range = a.Range() // not the local's it came through
+	}
+	return doc, ok, err
 }
 
 // DocumentOf reads a sub-expression of the attribute as a document (one
 // element of a list of documents).
-func (a *Attr) DocumentOf(e hclsyntax.Expression, format string) (doc any, ok bool, err error) {
+func (a *Attr) DocumentOf(e hclsyntax.Expression, format string) (doc *Doc, ok bool, err error) {
 	return a.scope.document(e, format, 0)
 }
 
-func (s *scope) document(e hclsyntax.Expression, format string, depth int) (any, bool, error) {
+func (s *scope) document(e hclsyntax.Expression, format string, depth int) (*Doc, bool, error) {
 	if e == nil || depth > maxChaseDepth {
 		return nil, false, nil
 	}
+	if x, ok := e.(*hclsyntax.FunctionCallExpr); ok && (x.Name == "jsonencode" || x.Name == "yamlencode") && len(x.Args) == 1 && !x.ExpandFinal {
+		// Read from the HCL value, known or not: each node keeps where it
+		// is written.
+		d := &Doc{Range: e.Range(), at: map[string]hcl.Range{}}
+		d.Root = s.docValue(x.Args[0], s.eval(x.Args[0]), nil, d.at)
+		if _, whole := d.Root.(*Placeholder); whole {
+			return nil, false, nil
+		}
+		return d, true, nil
+	}
 	if v, _ := s.eval(e).Unmark(); v.IsKnown() && !v.IsNull() && v.Type() == cty.String {
-		doc, err := parseDocument(v.AsString(), format)
-		return doc, err == nil, err
+		root, err := parseDocument(v.AsString(), format)
+		return &Doc{Root: root, Range: e.Range()}, err == nil, err
 	}
 	switch x := e.(type) {
 	case *hclsyntax.ParenthesesExpr:
@@ -101,18 +174,13 @@ func (s *scope) document(e hclsyntax.Expression, format string, depth int) (any,
 			return ds.document(d, format, depth+1)
 		}
 	case *hclsyntax.FunctionCallExpr:
-		switch {
-		case (x.Name == "jsonencode" || x.Name == "yamlencode") && len(x.Args) == 1 && !x.ExpandFinal:
-			doc := s.docValue(x.Args[0], s.eval(x.Args[0]))
-			if _, whole := doc.(*Placeholder); whole {
-				return nil, false, nil
-			}
-			return doc, true, nil
-		case x.Name == "templatefile" && len(x.Args) == 2 && !x.ExpandFinal:
-			return s.templateFileDocument(x, format)
+		if x.Name == "templatefile" && len(x.Args) == 2 && !x.ExpandFinal {
+			root, ok, err := s.templateFileDocument(x, format)
+			return &Doc{Root: root, Range: e.Range()}, ok, err
 		}
 	case *hclsyntax.TemplateExpr:
-		return s.templateDocument(x, format)
+		root, ok, err := s.templateDocument(x, format)
+		return &Doc{Root: root, Range: e.Range()}, ok, err
 	}
 	return nil, false, nil
 }
@@ -157,7 +225,10 @@ func (s *scope) definition(tr hcl.Traversal) (hclsyntax.Expression, *scope) {
 // docValue turns an evaluated HCL value into a document tree; e is the
 // expression that wrote it when known (for positions and references of
 // placeholders), else nil.
-func (s *scope) docValue(e hclsyntax.Expression, mv cty.Value) any {
+func (s *scope) docValue(e hclsyntax.Expression, mv cty.Value, path []any, at map[string]hcl.Range) any {
+	if e != nil {
+		at[pathKey(path)] = e.Range()
+	}
 	v, _ := mv.Unmark()
 	if !v.IsKnown() {
 		return s.placeholder(e, mv)
@@ -186,7 +257,7 @@ func (s *scope) docValue(e hclsyntax.Expression, mv cty.Value) any {
 		out := map[string]any{}
 		for it := v.ElementIterator(); it.Next(); {
 			k, ev := it.Element()
-			out[k.AsString()] = s.docValue(items[k.AsString()], ev)
+			out[k.AsString()] = s.docValue(items[k.AsString()], ev, append(path[:len(path):len(path)], k.AsString()), at)
 		}
 		return out
 	case ty.IsListType() || ty.IsTupleType() || ty.IsSetType():
@@ -201,7 +272,7 @@ func (s *scope) docValue(e hclsyntax.Expression, mv cty.Value) any {
 				x = exprs[len(out)]
 			}
 			_, ev := it.Element()
-			out = append(out, s.docValue(x, ev))
+			out = append(out, s.docValue(x, ev, append(path[:len(path):len(path)], len(out)), at))
 		}
 		return out
 	}

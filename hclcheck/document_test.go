@@ -83,7 +83,7 @@ EOF`, path: []string{"inputs", "s3BucketName"}, want: "logs"},
 				if err != nil || !ok {
 					t.Fatalf("Document: ok %v, err %v", ok, err)
 				}
-				n := doc
+				n := doc.Root
 				for _, k := range c.path {
 					m, isMap := n.(map[string]any)
 					if !isMap {
@@ -143,10 +143,10 @@ EOF`,
 					t.Fatalf("err %v", err)
 				}
 				if ok {
-					if _, isMap := doc.(map[string]any); isMap && name != "cut token" {
+					if _, isMap := doc.Root.(map[string]any); isMap && name != "cut token" {
 						t.Fatalf("read %#v, want unknown", doc)
 					}
-					if m, isMap := doc.(map[string]any); isMap {
+					if m, isMap := doc.Root.(map[string]any); isMap {
 						if _, isPh := m["k"].(*Placeholder); !isPh {
 							t.Fatalf("cut token read as %#v", m["k"])
 						}
@@ -172,4 +172,31 @@ func TestDocumentInvalidJSON(t *testing.T) {
 
 func outputAttr(p *Pass) *Attr {
 	return &Attr{Name: "value", syn: p.Config.Root.Module.Outputs["doc"], scope: p.Config.Root.scope()}
+}
+
+// TestDocumentPositions: nodes of jsonencode'd HCL point where they are
+// written, known or not.
+func TestDocumentPositions(t *testing.T) {
+	files := map[string]string{"main.tf": docSource + `output "doc" {
+  value = jsonencode([{
+    name = "app"
+    secrets = [
+      { name = "OK", valueFrom = "/app/db/host" },
+      { name = "KEY", valueFrom = aws_kms_key.s.arn },
+    ]
+  }])
+}
+`}
+	checkConfig(t, files, func(p *Pass) {
+		doc, ok, err := outputAttr(p).Document("")
+		if !ok || err != nil {
+			t.Fatalf("ok %v err %v", ok, err)
+		}
+		for i, want := range []int{15, 16} {
+			at := doc.At(0, "secrets", i, "valueFrom")
+			if at.Start.Line != want || at.Start.Column < 30 {
+				t.Errorf("secret %d at %v, want line %d at the value", i, at, want)
+			}
+		}
+	})
 }

@@ -26,6 +26,7 @@ type sessionDoc struct {
 	// pointing at one input.
 	content   *hclcheck.Attr
 	inputsObj *hclsyntax.ObjectConsExpr
+	doc       *hclcheck.Doc
 }
 
 // isPreferences reports whether a Session document's sessionType makes it
@@ -47,13 +48,8 @@ func (d sessionDoc) get(name string) any { return d.inputs[name] }
 // jsonencode'd object or a computed input where it is written, else the
 // content attribute.
 func (d sessionDoc) at(name string) hcl.Range {
-	if d.inputsObj != nil {
-		if x := item(d.content, d.inputsObj, name); x != nil {
-			return x.Range()
-		}
-	}
-	if p, ok := d.get(name).(*hclcheck.Placeholder); ok && p.At.Filename != "" {
-		return p.At
+	if d.doc != nil && d.doc.Get("inputs", name) != nil {
+		return d.doc.At("inputs", name)
 	}
 	if d.content != nil {
 		return hclcheck.At(d.r, d.content)
@@ -127,7 +123,8 @@ func readSessionDocs(c *hclcheck.Config) (docs []sessionDoc, unknown bool) {
 			var inputs map[string]any
 			var st any
 			if ok {
-				inputs, st, err = sessionInputs(doc)
+				inputs, st, err = sessionInputs(doc.Root)
+				d.doc = doc
 			}
 			if err != nil {
 				c.NoteError(hclcheck.At(r, d.content), "%s: %v; the Session Manager preferences were not checked", r.Addr, err)
