@@ -1,0 +1,73 @@
+# Session preferences in a JSON heredoc whose kmsKeyId and
+# cloudWatchLogGroupName come from root variables with no default: the
+# values come from outside and could be empty, so it cannot be told that
+# sessions are encrypted or logged to CloudWatch. SSM111 does not ask for
+# the kms or logs endpoints, and SSM303 does not take the log group (not
+# referenced by the document) as the session log group: silent.
+variable "session_key" {
+  type = string
+}
+
+variable "group" {
+  type = string
+}
+
+resource "aws_vpc" "main" {
+  cidr_block = "10.0.0.0/16"
+}
+
+resource "aws_subnet" "private" {
+  vpc_id     = aws_vpc.main.id
+  cidr_block = "10.0.1.0/24"
+}
+
+resource "aws_route_table" "private" {
+  vpc_id = aws_vpc.main.id
+}
+
+resource "aws_route_table_association" "private" {
+  subnet_id      = aws_subnet.private.id
+  route_table_id = aws_route_table.private.id
+}
+
+resource "aws_vpc_endpoint" "ssm" {
+  for_each            = toset(["ssm", "ssmmessages", "ec2messages"])
+  vpc_id              = aws_vpc.main.id
+  service_name        = "com.amazonaws.eu-west-1.${each.key}"
+  vpc_endpoint_type   = "Interface"
+  subnet_ids          = [aws_subnet.private.id]
+  private_dns_enabled = true
+}
+
+resource "aws_kms_key" "s" {
+  description = "Session Manager session data"
+}
+
+resource "aws_cloudwatch_log_group" "g" {
+  name = "/ssm/sessions"
+}
+
+resource "aws_ssm_document" "session_prefs" {
+  name            = "SSM-SessionManagerRunShell"
+  document_type   = "Session"
+  document_format = "JSON"
+  content         = <<-JSON
+    {
+      "schemaVersion": "1.0",
+      "description": "Session preferences",
+      "sessionType": "Standard_Stream",
+      "inputs": {
+        "kmsKeyId": "${var.session_key}",
+        "cloudWatchLogGroupName": "${var.group}",
+        "cloudWatchEncryptionEnabled": true
+      }
+    }
+  JSON
+}
+
+resource "aws_instance" "app" {
+  ami                  = "ami-12345678"
+  instance_type        = "t3.micro"
+  subnet_id            = aws_subnet.private.id
+  iam_instance_profile = "app-profile"
+}

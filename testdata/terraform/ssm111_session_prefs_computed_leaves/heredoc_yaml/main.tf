@@ -1,0 +1,66 @@
+# Session preferences in a YAML heredoc (document_format = "YAML") whose
+# kmsKeyId and cloudWatchLogGroupName interpolate the key's ARN and the
+# log group's name (its name built from a variable with no value): both
+# are known at apply only, but they are set. The isolated subnet has the
+# Session Manager endpoints and neither logs nor kms: SSM111 twice on the
+# instance; the log group has no retention_in_days: SSM303.
+variable "env" {
+  type = string
+}
+
+resource "aws_vpc" "main" {
+  cidr_block = "10.0.0.0/16"
+}
+
+resource "aws_subnet" "private" {
+  vpc_id     = aws_vpc.main.id
+  cidr_block = "10.0.1.0/24"
+}
+
+resource "aws_route_table" "private" {
+  vpc_id = aws_vpc.main.id
+}
+
+resource "aws_route_table_association" "private" {
+  subnet_id      = aws_subnet.private.id
+  route_table_id = aws_route_table.private.id
+}
+
+resource "aws_vpc_endpoint" "ssm" {
+  for_each            = toset(["ssm", "ssmmessages", "ec2messages"])
+  vpc_id              = aws_vpc.main.id
+  service_name        = "com.amazonaws.eu-west-1.${each.key}"
+  vpc_endpoint_type   = "Interface"
+  subnet_ids          = [aws_subnet.private.id]
+  private_dns_enabled = true
+}
+
+resource "aws_kms_key" "s" {
+  description = "Session Manager session data"
+}
+
+resource "aws_cloudwatch_log_group" "g" { # expect: SSM303:1
+  name = "/ssm/${var.env}/sessions"
+}
+
+resource "aws_ssm_document" "session_prefs" {
+  name            = "SSM-SessionManagerRunShell"
+  document_type   = "Session"
+  document_format = "YAML"
+  content         = <<-YAML
+    schemaVersion: "1.0"
+    description: Session preferences
+    sessionType: Standard_Stream
+    inputs:
+      kmsKeyId: ${aws_kms_key.s.arn}
+      cloudWatchLogGroupName: ${aws_cloudwatch_log_group.g.name}
+      cloudWatchEncryptionEnabled: true
+  YAML
+}
+
+resource "aws_instance" "app" {
+  ami                  = "ami-12345678"
+  instance_type        = "t3.micro"
+  subnet_id            = aws_subnet.private.id # expect: SSM111:26, SSM111:26
+  iam_instance_profile = "app-profile"
+}
