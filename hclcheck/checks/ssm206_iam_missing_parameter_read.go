@@ -1,10 +1,7 @@
 package checks
 
 import (
-	"encoding/json"
 	"strings"
-
-	"github.com/hashicorp/hcl/v2/hclsyntax"
 
 	"github.com/ssmlint/ssmlint/hclcheck"
 )
@@ -43,7 +40,7 @@ func iamMissingParameterRead(pass *hclcheck.Pass) {
 		if a == nil {
 			continue
 		}
-		for _, vf := range valueFroms(a) {
+		for _, vf := range valueFroms(c, a) {
 			target, ok := parameterARNFor(vf.value)
 			if !ok {
 				continue
@@ -88,69 +85,56 @@ func parameterARNFor(v string) (string, bool) {
 	return "arn:aws:ssm:" + hclcheck.Unknown + ":" + hclcheck.Unknown + ":parameter/" + strings.TrimPrefix(v, "/"), true
 }
 
-// valueFroms finds the secrets[].valueFrom of container definitions:
-// element by element in jsonencode([...]), else in the JSON value.
-func valueFroms(a *hclcheck.Attr) []elem {
-	if call, ok := a.Expr().(*hclsyntax.FunctionCallExpr); ok && call.Name == "jsonencode" && len(call.Args) == 1 {
-		if out, ok := hclValueFroms(a, call.Args[0]); ok {
-			return out
-		}
-	}
-	s, ok := hclcheck.String(a.Value())
+// valueFroms finds the secrets[].valueFrom of container definitions,
+// read as a document: a valueFrom computed from a parameter
+// (aws_ssm_parameter.db.arn, data.aws_ssm_parameter.db.arn) is that
+// parameter's name.
+func valueFroms(c *hclcheck.Config, a *hclcheck.Attr) []elem {
+	doc, ok, _ := a.Document("JSON")
 	if !ok {
 		return nil
 	}
-	var defs []struct {
-		Secrets []struct {
-			ValueFrom string `json:"valueFrom"`
-		} `json:"secrets"`
-	}
-	if json.Unmarshal([]byte(s), &defs) != nil {
-		return nil
-	}
+	defs, _ := doc.Root.([]any)
 	var out []elem
-	for _, d := range defs {
-		for _, sec := range d.Secrets {
-			out = append(out, elem{value: sec.ValueFrom, at: a.Range()})
+	for i := range defs {
+		secrets, _ := doc.Get(i, "secrets").([]any)
+		for j := range secrets {
+			path := []any{i, "secrets", j, "valueFrom"}
+			switch v := doc.Get(path...).(type) {
+			case string:
+				out = append(out, elem{value: v, at: doc.At(path...)})
+			case *hclcheck.Placeholder:
+				if name, ok := parameterNamed(c, v); ok {
+					out = append(out, elem{value: name, at: doc.At(path...)})
+				}
+			}
 		}
 	}
 	return out
 }
 
-func hclValueFroms(a *hclcheck.Attr, x hclsyntax.Expression) ([]elem, bool) {
-	list, ok := x.(*hclsyntax.TupleConsExpr)
-	if !ok {
-		return nil, false
-	}
-	var out []elem
-	for _, cd := range list.Exprs {
-		obj, ok := cd.(*hclsyntax.ObjectConsExpr)
-		if !ok {
-			return nil, false
-		}
-		sx := item(a, obj, "secrets")
-		if sx == nil {
+// parameterNamed is the parameter a computed value stands for: the name
+// of the one parameter (declared, or looked up with a data source) it
+// refers to, else the value's pattern (an ARN with unknown parts).
+func parameterNamed(c *hclcheck.Config, p *hclcheck.Placeholder) (string, bool) {
+	var names []string
+	for _, r := range c.ResourcesOf(p.Refs) {
+		if r.Type() != "aws_ssm_parameter" {
 			continue
 		}
-		secrets, ok := sx.(*hclsyntax.TupleConsExpr)
+		n, _, ok := hclcheck.AttrString(r.Body, "name")
 		if !ok {
-			return nil, false
+			return "", false
 		}
-		for _, se := range secrets.Exprs {
-			so, ok := se.(*hclsyntax.ObjectConsExpr)
-			if !ok {
-				return nil, false
-			}
-			vx := item(a, so, "valueFrom")
-			if vx == nil {
-				continue
-			}
-			if v, _, ok := a.Pattern(vx); ok {
-				out = append(out, elem{value: v, at: vx.Range()})
-			}
-		}
+		names = append(names, n)
 	}
-	return out, true
+	switch {
+	case len(names) == 1:
+		return names[0], true
+	case len(names) == 0 && p.Pattern != "":
+		return p.Pattern, true
+	}
+	return "", false
 }
 
 // consumersMissingRead checks the reads that configuration declares
