@@ -1,8 +1,8 @@
 package checks
 
 import (
-	"encoding/json"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/ssmlint/ssmlint/hclcheck"
@@ -10,54 +10,113 @@ import (
 
 // tagFilter is one TagFilters entry of a resource group's query: a
 // resource matches when it carries Key with one of Values (any value when
-// Values is empty).
+// Values is empty). computed is true when some value is not known before
+// apply: any value of Key could then match.
 type tagFilter struct {
-	Key    string
-	Values []string
+	Key      string
+	Values   []string
+	computed bool
 }
 
 // groupQuery is what ssmlint knows of an aws_resourcegroups_group's
 // TAG_FILTERS_1_0 query.
 type groupQuery struct {
 	instances bool // ResourceTypeFilters admit EC2 instances
-	filters   []tagFilter
+	// filters are the tag filters whose key is known (they are ANDed: one
+	// that matches nothing is enough to select nothing).
+	filters []tagFilter
 }
 
-// resourceGroupQuery reads the query of the stack's resource group named
-// name. ok is false when there is no such group in the stack, or its query
-// cannot be read (a CloudFormation-stack query, an unknown value): then
-// nothing can be said about what it selects.
-func resourceGroupQuery(c *hclcheck.Config, name string) (q groupQuery, ok bool) {
-	for _, g := range c.Resources("aws_resourcegroups_group") {
-		n, _, known := hclcheck.AttrString(g.Body, "name")
-		if !known || n != name {
-			continue
+// resourceGroup finds the stack's resource group a target names: by
+// reference (values = [aws_resourcegroups_group.x.name], whatever the
+// name's value), else by its name's value. nil when there is no such
+// group in the stack, or it cannot be told which.
+func resourceGroup(c *hclcheck.Config, values *hclcheck.Attr) (*hclcheck.Resource, string) {
+	if gs, ok := resolveAll(c, values, "aws_resourcegroups_group"); ok && len(gs) == 1 {
+		if n, _, known := hclcheck.AttrString(gs[0].Body, "name"); known {
+			return gs[0], strconv.Quote(n)
 		}
-		rq := g.Body.Blocks("resource_query")
-		if len(rq) != 1 || rq[0].Uncertain {
-			return q, false
-		}
-		if typ, a, known := hclcheck.AttrString(rq[0], "type"); a != nil && (!known || typ != "TAG_FILTERS_1_0") {
-			return q, false
-		}
-		text, _, known := hclcheck.AttrString(rq[0], "query")
-		if !known || len(text) > maxDocument {
-			return q, false
-		}
-		var doc struct {
-			ResourceTypeFilters []string
-			TagFilters          []tagFilter
-		}
-		if json.Unmarshal([]byte(text), &doc) != nil {
-			return q, false
-		}
-		q.instances = len(doc.ResourceTypeFilters) == 0 ||
-			slices.Contains(doc.ResourceTypeFilters, "AWS::AllSupported") ||
-			slices.Contains(doc.ResourceTypeFilters, "AWS::EC2::Instance")
-		q.filters = doc.TagFilters
-		return q, true
+		return gs[0], gs[0].Addr + " (its name is set at apply)"
 	}
-	return q, false
+	names, ok := stringList(values)
+	if !ok || len(names) != 1 {
+		return nil, ""
+	}
+	for _, g := range c.Resources("aws_resourcegroups_group") {
+		if n, _, known := hclcheck.AttrString(g.Body, "name"); known && n == names[0] {
+			return g, strconv.Quote(n)
+		}
+	}
+	return nil, ""
+}
+
+// resourceGroupQuery reads a resource group's query as a document. ok is
+// false when it cannot be read (a CloudFormation-stack query, a value
+// whose shape is not known): then nothing can be said about what it
+// selects. A tag value computed from elsewhere is a placeholder: the
+// filter still needs its key.
+func resourceGroupQuery(g *hclcheck.Resource) (q groupQuery, ok bool) {
+	rq := g.Body.Blocks("resource_query")
+	if len(rq) != 1 || rq[0].Uncertain {
+		return q, false
+	}
+	if typ, a, known := hclcheck.AttrString(rq[0], "type"); a != nil && (!known || typ != "TAG_FILTERS_1_0") {
+		return q, false
+	}
+	doc, ok, _ := rq[0].Attr("query").Document("JSON")
+	if !ok {
+		return q, false
+	}
+	types, ok := docStrings(doc.Get("ResourceTypeFilters"))
+	if !ok {
+		return q, false
+	}
+	q.instances = len(types) == 0 || slices.Contains(types, "AWS::AllSupported") || slices.Contains(types, "AWS::EC2::Instance")
+	filters, isList := doc.Get("TagFilters").([]any)
+	if !isList && doc.Get("TagFilters") != nil {
+		return q, false
+	}
+	for i := range filters {
+		key, known := doc.Get("TagFilters", i, "Key").(string)
+		if !known {
+			continue // a filter on a key set at apply: it may match
+		}
+		tf := tagFilter{Key: key}
+		vals, _ := doc.Get("TagFilters", i, "Values").([]any)
+		if _, isPh := doc.Get("TagFilters", i, "Values").(*hclcheck.Placeholder); isPh {
+			tf.computed = true
+		}
+		for _, v := range vals {
+			if s, isStr := v.(string); isStr {
+				tf.Values = append(tf.Values, s)
+			} else {
+				tf.computed = true
+			}
+		}
+		q.filters = append(q.filters, tf)
+	}
+	return q, true
+}
+
+// docStrings reads a list of strings in a document (nil is none); false
+// when some element is not known.
+func docStrings(n any) ([]string, bool) {
+	if n == nil {
+		return nil, true
+	}
+	l, ok := n.([]any)
+	if !ok {
+		return nil, false
+	}
+	out := make([]string, 0, len(l))
+	for _, v := range l {
+		s, ok := v.(string)
+		if !ok {
+			return nil, false
+		}
+		out = append(out, s)
+	}
+	return out, true
 }
 
 // unmatchedResourceGroup reports a `resource-groups:Name` target whose
@@ -65,17 +124,17 @@ func resourceGroupQuery(c *hclcheck.Config, name string) (q groupQuery, ok bool)
 // out EC2 instances, or one of its tag filters (they are ANDed) matches
 // no machine's tags.
 func unmatchedResourceGroup(pass *hclcheck.Pass, t *hclcheck.Resource, values *hclcheck.Attr) {
-	names, ok := stringList(values)
-	if !ok || len(names) != 1 {
+	g, name := resourceGroup(pass.Config, values)
+	if g == nil {
 		return
 	}
-	q, ok := resourceGroupQuery(pass.Config, names[0])
+	q, ok := resourceGroupQuery(g)
 	if !ok {
 		return
 	}
 	if !q.instances {
 		pass.Report(t, values.Range(), "targets.values",
-			"%s selects resource group %q, whose ResourceTypeFilters leave out AWS::EC2::Instance: the target selects no instance", t.Addr, names[0])
+			"%s selects resource group %s, whose ResourceTypeFilters leave out AWS::EC2::Instance: the target selects no instance", t.Addr, name)
 		return
 	}
 	f := fleetOf(pass.Config)
@@ -86,7 +145,7 @@ func unmatchedResourceGroup(pass *hclcheck.Pass, t *hclcheck.Resource, values *h
 		if tf.Key == "" {
 			continue
 		}
-		if len(tf.Values) == 0 {
+		if len(tf.Values) == 0 || tf.computed {
 			if f.carriesKey(tf.Key) {
 				continue
 			}
@@ -98,12 +157,14 @@ func unmatchedResourceGroup(pass *hclcheck.Pass, t *hclcheck.Resource, values *h
 		}
 		want := tf.Values
 		shown := "any value"
-		if len(want) > 0 {
+		if len(want) > 0 && !tf.computed {
 			shown = strings.Join(quoteAll(want), " or ")
+		} else if tf.computed {
+			shown, want = "a value set at apply", nil
 		}
 		pass.Report(t, values.Range(), "targets.values",
-			"%s selects resource group %q, whose tag filter %s = %s matches no instance, launch template or autoscaling group of the stack%s",
-			t.Addr, names[0], tf.Key, shown, tagHint(f, []string{tf.Key}, want))
+			"%s selects resource group %s, whose tag filter %s = %s matches no instance, launch template or autoscaling group of the stack%s",
+			t.Addr, name, tf.Key, shown, tagHint(f, []string{tf.Key}, want))
 		return
 	}
 }

@@ -204,10 +204,6 @@ func stringOf(a *hclcheck.Attr) (string, bool) {
 	return hclcheck.String(a.Value())
 }
 
-// maxDocument caps the size of document content parsed (SSM documents
-// are at most 64 KB; this leaves room and bounds YAML alias expansion).
-const maxDocument = 1 << 20
-
 // parseInputs reads the "inputs" object of a JSON or YAML document. The
 // error says why content cannot be read, with a line in the document.
 func parseInputs(content, format string) (map[string]any, error) {
