@@ -46,6 +46,11 @@ type Placeholder struct {
 	Pattern string
 	// At is where the value is written.
 	At hcl.Range
+	// String is true when the value is known to be one string (an
+	// interpolation inside a JSON string, a string attribute); Collection
+	// when it is known to be a list, a map or an object (var.arns). Both
+	// are false when its type is not known.
+	String, Collection bool
 }
 
 // Names reports whether the placeholder is computed from the resource
@@ -123,6 +128,9 @@ func pathKey(path []any) string {
 	}
 	return b.String()
 }
+
+// NewDoc makes a document of a parsed tree (ParseDocument) written at rng.
+func NewDoc(root any, rng hcl.Range) *Doc { return &Doc{Root: root, Range: rng} }
 
 // Document reads the attribute's value as a JSON document (format "" or
 // "JSON") or a YAML document (format "YAML"). ok is false when the
@@ -284,6 +292,11 @@ func (s *scope) docValue(e hclsyntax.Expression, mv cty.Value, path []any, at ma
 // the expression names.
 func (s *scope) placeholder(e hclsyntax.Expression, v cty.Value) *Placeholder {
 	p := &Placeholder{Refs: refsOf(v)}
+	if ty := v.Type(); ty.IsCollectionType() || ty.IsObjectType() || ty.IsTupleType() {
+		p.Collection = true
+	} else if ty == cty.String {
+		p.String = true
+	}
 	if e != nil {
 		p.At = e.Range()
 		if len(p.Refs) == 0 {
@@ -337,7 +350,11 @@ func (s *scope) templateDocument(t *hclsyntax.TemplateExpr, format string) (any,
 			return nil, false, nil
 		}
 		tok := docToken(len(phs))
-		phs = append(phs, s.placeholder(part, mv))
+		p := s.placeholder(part, mv)
+		// What the text makes of it: a string only inside a JSON string
+		// ("${jsonencode(var.list)}" outside one is a list).
+		p.String = !yml && js.inString
+		phs = append(phs, p)
 		if !yml && !js.inString {
 			tok = `"` + tok + `"` // a value outside a JSON string
 		}
@@ -431,6 +448,11 @@ func (s *scope) templateFileDocument(call *hclsyntax.FunctionCallExpr, format st
 	}
 	if err != nil {
 		return nil, false, nil
+	}
+	for _, p := range phs {
+		// A token parsed as JSON was inside a string (bare, it is not
+		// JSON); YAML could make anything of it.
+		p.String = !strings.EqualFold(format, "YAML")
 	}
 	doc, ok = fillPlaceholders(doc, phs, call.Range())
 	return doc, ok, nil

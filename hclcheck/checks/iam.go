@@ -1,7 +1,6 @@
 package checks
 
 import (
-	"encoding/json"
 	"path"
 	"strings"
 
@@ -354,21 +353,6 @@ func stringList(a *hclcheck.Attr) ([]string, bool) {
 		out = append(out, s)
 	}
 	return out, true
-}
-
-func stringOrList(raw json.RawMessage) ([]string, bool) {
-	if len(raw) == 0 {
-		return nil, true
-	}
-	var one string
-	if err := json.Unmarshal(raw, &one); err == nil {
-		return []string{one}, true
-	}
-	var many []string
-	if err := json.Unmarshal(raw, &many); err == nil {
-		return many, true
-	}
-	return nil, false
 }
 
 // actionMatches reports whether an IAM action pattern ("ssm:*",

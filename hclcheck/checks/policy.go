@@ -1,7 +1,6 @@
 package checks
 
 import (
-	"encoding/json"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -100,85 +99,119 @@ func policyDocuments(c *hclcheck.Config) []policyDoc {
 	}).([]policyDoc)
 }
 
-// attrStatements reads a policy attribute: jsonencode({...}) element by
-// element, else its value as JSON. A reference to a data document is read
-// there, not here.
+// attrStatements reads a policy attribute through the document view
+// (jsonencode, a heredoc or template, templatefile, a JSON string): an
+// element computed from a resource (aws_kms_key.app.arn) names it. A
+// reference to a data document is read there, not here.
 func attrStatements(a *hclcheck.Attr) ([]stmt, bool) {
-	if call, ok := a.Expr().(*hclsyntax.FunctionCallExpr); ok && call.Name == "jsonencode" && len(call.Args) == 1 {
-		if obj, ok := call.Args[0].(*hclsyntax.ObjectConsExpr); ok {
-			if sts, ok := hclStatements(a, obj); ok {
-				return sts, true
-			}
-		}
-	}
-	s, ok := hclcheck.String(a.Value())
+	doc, ok, _ := a.Document("JSON")
 	if !ok {
-		// A heredoc with interpolations: the parts that cannot be known
-		// stand inside JSON strings, so the document still reads.
-		if s, ok = patternOf(a); !ok {
-			return nil, false
-		}
-	}
-	return jsonStatements(s, a.Range())
-}
-
-func patternOf(a *hclcheck.Attr) (string, bool) {
-	s, _, ok := a.Pattern(a.Expr())
-	return s, ok
-}
-
-// hclStatements walks the object given to jsonencode.
-func hclStatements(a *hclcheck.Attr, doc *hclsyntax.ObjectConsExpr) ([]stmt, bool) {
-	sx := item(a, doc, "Statement")
-	if sx == nil {
 		return nil, false
 	}
-	var objs []*hclsyntax.ObjectConsExpr
-	switch x := sx.(type) {
-	case *hclsyntax.ObjectConsExpr:
-		objs = append(objs, x)
-	case *hclsyntax.TupleConsExpr:
-		for _, e := range x.Exprs {
-			o, ok := e.(*hclsyntax.ObjectConsExpr)
-			if !ok {
-				return nil, false
-			}
-			objs = append(objs, o)
+	return docStatements(doc)
+}
+
+// jsonStatements reads a JSON policy written at at.
+func jsonStatements(text string, at hcl.Range) ([]stmt, bool) {
+	root, err := hclcheck.ParseDocument(text, "JSON")
+	if err != nil {
+		return nil, false
+	}
+	return docStatements(hclcheck.NewDoc(root, at))
+}
+
+// docStatements reads the statements of a policy document; false when
+// they cannot be read one by one.
+func docStatements(doc *hclcheck.Doc) ([]stmt, bool) {
+	var paths [][]any
+	switch x := doc.Get("Statement").(type) {
+	case map[string]any:
+		paths = append(paths, []any{"Statement"})
+	case []any:
+		for i := range x {
+			paths = append(paths, []any{"Statement", i})
 		}
 	default:
 		return nil, false
 	}
 	var out []stmt
-	for _, o := range objs {
-		st := stmt{complete: true, actionsComplete: true}
-		if ex := item(a, o, "Effect"); ex != nil {
-			if v, known, ok := a.Pattern(ex); ok && known {
-				st.effect = v
-			}
+	for _, p := range paths {
+		m, ok := doc.Get(p...).(map[string]any)
+		if !ok {
+			return nil, false
 		}
-		st.actions, st.notAction = hclList(a, o, &st.actionsComplete, "Action", "NotAction")
-		st.resources, st.notResource = hclList(a, o, &st.complete, "Resource", "NotResource")
-		st.principals = hclPrincipals(a, o, &st.complete)
-		st.conditional = item(a, o, "Condition") != nil
+		st := stmt{complete: true, actionsComplete: true}
+		st.sid, _ = m["Sid"].(string)
+		st.effect, _ = m["Effect"].(string)
+		st.actions, st.notAction = docList(doc, p, &st.actionsComplete, "Action", "NotAction")
+		st.resources, st.notResource = docList(doc, p, &st.complete, "Resource", "NotResource")
+		switch pr := m["Principal"].(type) {
+		case nil:
+		case map[string]any:
+			if _, has := pr["AWS"]; has {
+				st.principals = docElements(doc, append(p[:len(p):len(p)], "Principal", "AWS"), &st.complete)
+			}
+		default:
+			st.principals = docElements(doc, append(p[:len(p):len(p)], "Principal"), &st.complete)
+		}
+		st.conditional = m["Condition"] != nil
 		st.complete = st.complete && st.actionsComplete
 		out = append(out, st)
 	}
 	return out, true
 }
 
-// hclPrincipals reads Principal = "*" or { AWS = ... }.
-func hclPrincipals(a *hclcheck.Attr, o *hclsyntax.ObjectConsExpr, complete *bool) []elem {
-	p := item(a, o, "Principal")
-	if p == nil {
-		return nil
-	}
-	if obj, ok := p.(*hclsyntax.ObjectConsExpr); ok {
-		if aws := item(a, obj, "AWS"); aws != nil {
-			return elements(a, aws, complete)
+// docList reads a string-or-list item (Action or NotAction, Resource or
+// NotResource) element by element.
+func docList(doc *hclcheck.Doc, stmtPath []any, complete *bool, key, notKey string) ([]elem, bool) {
+	m, _ := doc.Get(stmtPath...).(map[string]any)
+	not := false
+	if _, has := m[key]; !has {
+		if _, has = m[notKey]; !has {
+			return nil, false
 		}
-		return nil
+		key, not = notKey, true
 	}
-	return elements(a, p, complete)
+	return docElements(doc, append(stmtPath[:len(stmtPath):len(stmtPath)], key), complete), not
+}
+
+// docElements reads a string or a list of strings. A computed string is
+// an element with unknown parts that names the resources it comes from;
+// a computed list, or a value that is not a string, makes the list
+// incomplete.
+func docElements(doc *hclcheck.Doc, path []any, complete *bool) []elem {
+	var out []elem
+	one := func(n any, p []any) {
+		switch x := n.(type) {
+		case string:
+			out = append(out, elem{value: x, at: doc.At(p...)})
+		case *hclcheck.Placeholder:
+			if x.Collection || (len(x.Refs) == 0 && x.Pattern == "" && !x.String) {
+				*complete = false
+				return
+			}
+			el := elem{value: x.Pattern, at: doc.At(p...)}
+			if el.value == "" {
+				el.value = hclcheck.Unknown
+			}
+			for _, r := range x.Refs {
+				el.refs = append(el.refs, r.Addr)
+			}
+			out = append(out, el)
+		default:
+			*complete = false
+		}
+	}
+	switch x := doc.Get(path...).(type) {
+	case []any:
+		for i, n := range x {
+			one(n, append(path[:len(path):len(path)], i))
+		}
+	case nil:
+	default:
+		one(x, path)
+	}
+	return out
 }
 
 // item finds the value of a key in an object constructor.
@@ -190,19 +223,6 @@ func item(a *hclcheck.Attr, o *hclsyntax.ObjectConsExpr, key string) hclsyntax.E
 		}
 	}
 	return nil
-}
-
-// hclList reads a string-or-list item (Action or NotAction, Resource or
-// NotResource) element by element.
-func hclList(a *hclcheck.Attr, o *hclsyntax.ObjectConsExpr, complete *bool, key, notKey string) ([]elem, bool) {
-	x, not := item(a, o, key), false
-	if x == nil {
-		if x = item(a, o, notKey); x == nil {
-			return nil, false
-		}
-		not = true
-	}
-	return elements(a, x, complete), not
 }
 
 // elements reads a string or a list of strings written in HCL.
@@ -385,77 +405,4 @@ func documentList(a *hclcheck.Attr, depth int) ([]stmt, bool) {
 		return out, true
 	}
 	return nil, false
-}
-
-// jsonStatements reads a JSON policy; every element points at where the
-// JSON is written.
-func jsonStatements(doc string, at hcl.Range) ([]stmt, bool) {
-	var d struct{ Statement json.RawMessage }
-	if err := json.Unmarshal([]byte(doc), &d); err != nil || len(d.Statement) == 0 {
-		return nil, false
-	}
-	var raw []json.RawMessage
-	if err := json.Unmarshal(d.Statement, &raw); err != nil {
-		raw = []json.RawMessage{d.Statement}
-	}
-	var out []stmt
-	for _, r := range raw {
-		var s struct {
-			Sid                   string
-			Effect                string
-			Action, NotAction     json.RawMessage
-			Resource, NotResource json.RawMessage
-			Principal             json.RawMessage
-			Condition             json.RawMessage
-		}
-		if err := json.Unmarshal(r, &s); err != nil {
-			return nil, false
-		}
-		st := stmt{sid: s.Sid, effect: s.Effect, complete: true, actionsComplete: true}
-		st.actions, st.notAction = jsonList(s.Action, s.NotAction, at, &st.actionsComplete)
-		st.resources, st.notResource = jsonList(s.Resource, s.NotResource, at, &st.complete)
-		st.principals = jsonPrincipals(s.Principal, at, &st.complete)
-		st.conditional = len(s.Condition) > 0 && string(s.Condition) != "null"
-		st.complete = st.complete && st.actionsComplete
-		out = append(out, st)
-	}
-	return out, true
-}
-
-func jsonList(field, notField json.RawMessage, at hcl.Range, complete *bool) ([]elem, bool) {
-	not := false
-	if len(field) == 0 && len(notField) > 0 {
-		field, not = notField, true
-	}
-	vals, ok := stringOrList(field)
-	if !ok {
-		*complete = false
-		return nil, not
-	}
-	out := make([]elem, len(vals))
-	for i, v := range vals {
-		out[i] = elem{value: v, at: at}
-	}
-	return out, not
-}
-
-// jsonPrincipals reads "Principal": "*" or {"AWS": ...}.
-func jsonPrincipals(raw json.RawMessage, at hcl.Range, complete *bool) []elem {
-	if len(raw) == 0 {
-		return nil
-	}
-	var star string
-	if json.Unmarshal(raw, &star) == nil {
-		return []elem{{value: star, at: at}}
-	}
-	var m map[string]json.RawMessage
-	if json.Unmarshal(raw, &m) != nil {
-		*complete = false
-		return nil
-	}
-	if aws, ok := m["AWS"]; ok {
-		out, _ := jsonList(aws, nil, at, complete)
-		return out
-	}
-	return nil
 }

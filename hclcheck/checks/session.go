@@ -196,14 +196,6 @@ func encodedInputs(a *hclcheck.Attr) (doc, inputs *hclsyntax.ObjectConsExpr) {
 	return doc, inputs
 }
 
-// stringOf is String of an optional attribute's value.
-func stringOf(a *hclcheck.Attr) (string, bool) {
-	if a == nil {
-		return "", false
-	}
-	return hclcheck.String(a.Value())
-}
-
 // parseInputs reads the "inputs" object of a JSON or YAML document. The
 // error says why content cannot be read, with a line in the document.
 func parseInputs(content, format string) (map[string]any, error) {

@@ -42,14 +42,14 @@ resource "aws_iam_role_policy" "bad_interpolated_ssm_star" {
 resource "aws_iam_role_policy" "bad_interpolated_double_slash" {
   name   = "queue-db"
   role   = aws_iam_role.queue_worker.id
-  policy = /* # expect: SSM208:38 */ <<-EOT
+  policy = <<-EOT
     {
       "Version": "2012-10-17",
       "Statement": [
         {
           "Effect": "Allow",
           "Action": "ssm:GetParameter",
-          "Resource": "arn:aws:ssm:${var.region}:${data.aws_caller_identity.current.account_id}:parameter//queue/db/url"
+          "Resource": "arn:aws:ssm:${var.region /* # expect: SSM208:38 */}:${data.aws_caller_identity.current.account_id}:parameter//queue/db/url"
         }
       ]
     }
