@@ -10,6 +10,10 @@
 // unknown values marked with the resource they come from (Ref), so checks
 // follow references (Attr.Refs, Config.Referenced) through locals,
 // variables and modules, and a check that meets an unknown stays silent.
+// Documents written in the configuration (policies, Session preferences,
+// container definitions) are read with Attr.Document, in which computed
+// leaves are placeholders naming what they come from. docs/engine.md
+// explains references, placeholders and what stays unknown.
 //
 // Scan streams: modules that others call are parsed once and kept; each
 // root module is parsed, evaluated, checked and dropped by a worker, within
