@@ -173,7 +173,11 @@ func (c *Config) ByValue(a *Attr, typ, key string) (*Resource, bool) {
 	if a == nil {
 		return nil, false
 	}
-	want, _, ok := a.Pattern(a.Expr())
+	e := a.Expr()
+	if t, isTuple := e.(*hclsyntax.TupleConsExpr); isTuple && len(t.Exprs) == 1 {
+		e = t.Exprs[0] // values = ["web-servers"]: one name
+	}
+	want, _, ok := a.Pattern(e)
 	if !ok || want == Unknown {
 		return nil, false
 	}
@@ -197,6 +201,21 @@ func (c *Config) ByValue(a *Attr, typ, key string) (*Resource, bool) {
 		}
 	}
 	return match, match != nil
+}
+
+// Named lists the resources of type typ whose key attribute (a name)
+// has the value name, known: a link written as a literal name (a role's
+// name in an attachment, an alias name in a key_id, a log group's name
+// in Session preferences). Names are unique per type, so an exact match
+// is the resource; use ByValue when the name is only partly known.
+func (c *Config) Named(typ, key, name string) []*Resource {
+	var out []*Resource
+	for _, r := range c.Resources(typ) {
+		if n, _, ok := AttrString(r.Body, key); ok && n == name {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // CouldEqual reports whether two patterns (strings in which Unknown

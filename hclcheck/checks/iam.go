@@ -2,6 +2,7 @@ package checks
 
 import (
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/ssmlint/ssmlint/hclcheck"
@@ -97,7 +98,7 @@ func readPolicies(c *hclcheck.Config, role *hclcheck.Resource) rolePolicies {
 		rp.addDoc(ip.Attr("policy"))
 	}
 	for _, r := range c.Resources("aws_iam_role_policy_attachment") {
-		if refersTo(c, r.Body.Attr("role"), role) || sameName(r.Body.Attr("role"), role) {
+		if refersTo(c, r.Body.Attr("role"), role) || sameName(c, r.Body.Attr("role"), role) {
 			addARNs(r, r.Body.Attr("policy_arn"))
 		}
 	}
@@ -126,7 +127,7 @@ func readPolicies(c *hclcheck.Config, role *hclcheck.Resource) rolePolicies {
 		}
 	}
 	for _, r := range c.Resources("aws_iam_role_policy") {
-		if refersTo(c, r.Body.Attr("role"), role) || sameName(r.Body.Attr("role"), role) {
+		if refersTo(c, r.Body.Attr("role"), role) || sameName(c, r.Body.Attr("role"), role) {
 			rp.addDoc(r.Body.Attr("policy"))
 		}
 	}
@@ -161,7 +162,7 @@ func namesRole(c *hclcheck.Config, a *hclcheck.Attr, role *hclcheck.Resource) gr
 	if a == nil {
 		return grantNo
 	}
-	if refersTo(c, a, role) || sameNameInList(a, role) {
+	if refersTo(c, a, role) || sameNameInList(c, a, role) {
 		return grantYes
 	}
 	if _, known := stringList(a); known || a.OnlyReferences() {
@@ -287,9 +288,8 @@ func (rp *rolePolicies) addListedInline(c *hclcheck.Config, role *hclcheck.Resou
 			continue
 		}
 		found := false
-		for _, p := range c.Resources("aws_iam_role_policy") {
-			pn, _, ok := hclcheck.AttrString(p.Body, "name")
-			if ok && pn == n && namesRole(c, p.Body.Attr("role"), role) != grantNo {
+		for _, p := range c.Named("aws_iam_role_policy", "name", n) {
+			if namesRole(c, p.Body.Attr("role"), role) != grantNo {
 				found = true
 				add(p)
 			}
@@ -301,23 +301,20 @@ func (rp *rolePolicies) addListedInline(c *hclcheck.Config, role *hclcheck.Resou
 }
 
 // sameName reports whether a role attribute is the role's literal name.
-func sameName(a *hclcheck.Attr, role *hclcheck.Resource) bool {
+func sameName(c *hclcheck.Config, a *hclcheck.Attr, role *hclcheck.Resource) bool {
 	if a == nil {
 		return false
 	}
 	s, ok := hclcheck.String(a.Value())
-	n, _, ok2 := hclcheck.AttrString(role.Body, "name")
-	return ok && ok2 && s == n
+	return ok && slices.Contains(c.Named("aws_iam_role", "name", s), role)
 }
 
-func sameNameInList(a *hclcheck.Attr, role *hclcheck.Resource) bool {
-	vals, ok := stringList(a)
-	n, _, ok2 := hclcheck.AttrString(role.Body, "name")
-	if !ok || !ok2 {
-		return false
-	}
+// sameNameInList reports whether a list of roles holds the role's
+// literal name.
+func sameNameInList(c *hclcheck.Config, a *hclcheck.Attr, role *hclcheck.Resource) bool {
+	vals, _ := stringList(a)
 	for _, v := range vals {
-		if v == n {
+		if slices.Contains(c.Named("aws_iam_role", "name", v), role) {
 			return true
 		}
 	}

@@ -161,6 +161,7 @@ var nameKeys = map[string]string{
 	"aws_iam_instance_profile": "name",
 	"aws_iam_role":             "name",
 	"aws_launch_configuration": "name",
+	"aws_resourcegroups_group": "name",
 }
 
 // resolveAll resolves the resources of a type an attribute refers to.

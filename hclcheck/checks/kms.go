@@ -83,10 +83,8 @@ func keyOfValue(c *hclcheck.Config, s string) kmsKey {
 		return kmsKey{awsManaged: true, known: true}
 	}
 	if i := strings.Index(s, "alias/"); i >= 0 {
-		for _, al := range c.Resources("aws_kms_alias") {
-			if n, _, ok := hclcheck.AttrString(al.Body, "name"); ok && n == s[i:] {
-				return aliasTarget(c, al)
-			}
+		if als := c.Named("aws_kms_alias", "name", s[i:]); len(als) == 1 {
+			return aliasTarget(c, als[0])
 		}
 	}
 	return kmsKey{customer: true, known: true} // a key of another stack

@@ -29,7 +29,7 @@ type groupQuery struct {
 
 // resourceGroup finds the stack's resource group a target names: by
 // reference (values = [aws_resourcegroups_group.x.name], whatever the
-// name's value), else by its name's value. nil when there is no such
+// name's value), else by its name's value (see resolveAll). nil when there is no such
 // group in the stack, or it cannot be told which.
 func resourceGroup(c *hclcheck.Config, values *hclcheck.Attr) (*hclcheck.Resource, string) {
 	if gs, ok := resolveAll(c, values, "aws_resourcegroups_group"); ok && len(gs) == 1 {
@@ -37,15 +37,6 @@ func resourceGroup(c *hclcheck.Config, values *hclcheck.Attr) (*hclcheck.Resourc
 			return gs[0], strconv.Quote(n)
 		}
 		return gs[0], gs[0].Addr + " (its name is set at apply)"
-	}
-	names, ok := stringList(values)
-	if !ok || len(names) != 1 {
-		return nil, ""
-	}
-	for _, g := range c.Resources("aws_resourcegroups_group") {
-		if n, _, known := hclcheck.AttrString(g.Body, "name"); known && n == names[0] {
-			return g, strconv.Quote(n)
-		}
 	}
 	return nil, ""
 }

@@ -14,20 +14,26 @@ func sessionLogNoRetention(pass *hclcheck.Pass) {
 	// The session documents first: few stacks have one, and then the log
 	// groups (often many, often made with for_each) need not be expanded.
 	docs, _ := sessionDocs(c)
-	groups := map[string]bool{}
-	byRef := map[*hclcheck.Resource]bool{} // cloudWatchLogGroupName = aws_cloudwatch_log_group.x.name
+	// The groups named by value, or by reference
+	// (cloudWatchLogGroupName = aws_cloudwatch_log_group.x.name).
+	receives := map[*hclcheck.Resource]bool{}
 	for _, d := range docs {
 		if n, ok := d.str("cloudWatchLogGroupName"); ok {
-			groups[n] = true
+			for _, g := range c.Named("aws_cloudwatch_log_group", "name", n) {
+				receives[g] = true
+			}
 		}
 		for _, g := range d.referenced(c, "cloudWatchLogGroupName", "aws_cloudwatch_log_group") {
-			byRef[g] = true
+			receives[g] = true
 		}
 	}
-	if len(groups) == 0 && len(byRef) == 0 {
+	if len(receives) == 0 {
 		return
 	}
 	for _, g := range c.Resources("aws_cloudwatch_log_group") {
+		if !receives[g] {
+			continue
+		}
 		a := g.Body.Attr("retention_in_days")
 		if a != nil {
 			// Only a literal null or 0 means "forever" for certain; a value
@@ -38,9 +44,6 @@ func sessionLogNoRetention(pass *hclcheck.Pass) {
 			}
 		}
 		name, _, ok := hclcheck.AttrString(g.Body, "name")
-		if !byRef[g] && (!ok || !groups[name]) {
-			continue
-		}
 		if !ok {
 			name = "its name is set at apply"
 		}
