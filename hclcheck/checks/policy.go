@@ -22,6 +22,25 @@ type elem struct {
 	refs []string
 }
 
+// boundElem is an element computed from one resource attribute: a
+// parameter's arn is that parameter's ARN (its name is known), so
+// statements on aws_ssm_parameter.db.arn are read as on
+// arn:aws:ssm:*:*:parameter/db.
+func boundElem(c *hclcheck.Config, el elem, refs []hclcheck.Ref) elem {
+	if c == nil || len(refs) != 1 || refs[0].Attr != "arn" || el.value != hclcheck.Unknown {
+		return el
+	}
+	r := c.Resource(refs[0].Addr)
+	if r == nil || r.Type() != "aws_ssm_parameter" {
+		return el
+	}
+	if n, _, ok := hclcheck.AttrString(r.Body, "name"); ok && n != "" && !strings.Contains(n, hclcheck.Unknown) {
+		// Its own ARN, in whatever region and account it is made.
+		el.value = "arn:aws:ssm:*:*:parameter/" + strings.TrimPrefix(n, "/")
+	}
+	return el
+}
+
 // names reports whether the element is computed from the resource.
 func (e elem) names(addr string) bool {
 	for _, r := range e.refs {
@@ -108,7 +127,7 @@ func attrStatements(a *hclcheck.Attr) ([]stmt, bool) {
 	if !ok {
 		return nil, false
 	}
-	return docStatements(doc)
+	return docStatements(a.Config(), doc)
 }
 
 // jsonStatements reads a JSON policy written at at.
@@ -117,12 +136,12 @@ func jsonStatements(text string, at hcl.Range) ([]stmt, bool) {
 	if err != nil {
 		return nil, false
 	}
-	return docStatements(hclcheck.NewDoc(root, at))
+	return docStatements(nil, hclcheck.NewDoc(root, at))
 }
 
 // docStatements reads the statements of a policy document; false when
 // they cannot be read one by one.
-func docStatements(doc *hclcheck.Doc) ([]stmt, bool) {
+func docStatements(c *hclcheck.Config, doc *hclcheck.Doc) ([]stmt, bool) {
 	var paths [][]any
 	switch x := doc.Get("Statement").(type) {
 	case map[string]any:
@@ -143,16 +162,16 @@ func docStatements(doc *hclcheck.Doc) ([]stmt, bool) {
 		st := stmt{complete: true, actionsComplete: true}
 		st.sid, _ = m["Sid"].(string)
 		st.effect, _ = m["Effect"].(string)
-		st.actions, st.notAction = docList(doc, p, &st.actionsComplete, "Action", "NotAction")
-		st.resources, st.notResource = docList(doc, p, &st.complete, "Resource", "NotResource")
+		st.actions, st.notAction = docList(c, doc, p, &st.actionsComplete, "Action", "NotAction")
+		st.resources, st.notResource = docList(c, doc, p, &st.complete, "Resource", "NotResource")
 		switch pr := m["Principal"].(type) {
 		case nil:
 		case map[string]any:
 			if _, has := pr["AWS"]; has {
-				st.principals = docElements(doc, append(p[:len(p):len(p)], "Principal", "AWS"), &st.complete)
+				st.principals = docElements(c, doc, append(p[:len(p):len(p)], "Principal", "AWS"), &st.complete)
 			}
 		default:
-			st.principals = docElements(doc, append(p[:len(p):len(p)], "Principal"), &st.complete)
+			st.principals = docElements(c, doc, append(p[:len(p):len(p)], "Principal"), &st.complete)
 		}
 		st.conditional = m["Condition"] != nil
 		st.complete = st.complete && st.actionsComplete
@@ -163,7 +182,7 @@ func docStatements(doc *hclcheck.Doc) ([]stmt, bool) {
 
 // docList reads a string-or-list item (Action or NotAction, Resource or
 // NotResource) element by element.
-func docList(doc *hclcheck.Doc, stmtPath []any, complete *bool, key, notKey string) ([]elem, bool) {
+func docList(c *hclcheck.Config, doc *hclcheck.Doc, stmtPath []any, complete *bool, key, notKey string) ([]elem, bool) {
 	m, _ := doc.Get(stmtPath...).(map[string]any)
 	not := false
 	if _, has := m[key]; !has {
@@ -172,14 +191,14 @@ func docList(doc *hclcheck.Doc, stmtPath []any, complete *bool, key, notKey stri
 		}
 		key, not = notKey, true
 	}
-	return docElements(doc, append(stmtPath[:len(stmtPath):len(stmtPath)], key), complete), not
+	return docElements(c, doc, append(stmtPath[:len(stmtPath):len(stmtPath)], key), complete), not
 }
 
 // docElements reads a string or a list of strings. A computed string is
 // an element with unknown parts that names the resources it comes from;
 // a computed list, or a value that is not a string, makes the list
 // incomplete.
-func docElements(doc *hclcheck.Doc, path []any, complete *bool) []elem {
+func docElements(c *hclcheck.Config, doc *hclcheck.Doc, path []any, complete *bool) []elem {
 	var out []elem
 	one := func(n any, p []any) {
 		switch x := n.(type) {
@@ -197,7 +216,7 @@ func docElements(doc *hclcheck.Doc, path []any, complete *bool) []elem {
 			for _, r := range x.Refs {
 				el.refs = append(el.refs, r.Addr)
 			}
-			out = append(out, el)
+			out = append(out, boundElem(c, el, x.Refs))
 		default:
 			*complete = false
 		}
@@ -236,9 +255,11 @@ func elements(a *hclcheck.Attr, x hclsyntax.Expression, complete *bool) []elem {
 		if s, known, ok := a.Pattern(e); ok {
 			el := elem{value: s, at: e.Range()}
 			if !known {
-				for _, r := range hclcheck.RefsOf(a.Eval(e)) {
+				refs := hclcheck.RefsOf(a.Eval(e))
+				for _, r := range refs {
 					el.refs = append(el.refs, r.Addr)
 				}
+				el = boundElem(a.Config(), el, refs)
 			}
 			out = append(out, el)
 			continue
@@ -254,7 +275,7 @@ func elements(a *hclcheck.Attr, x hclsyntax.Expression, complete *bool) []elem {
 			for _, r := range hclcheck.RefsOf(mv) {
 				el.refs = append(el.refs, r.Addr)
 			}
-			out = append(out, el)
+			out = append(out, boundElem(a.Config(), el, hclcheck.RefsOf(mv)))
 			continue
 		}
 		if !v.IsWhollyKnown() || v.IsNull() || !v.CanIterateElements() {
