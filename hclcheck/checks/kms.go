@@ -65,10 +65,15 @@ func keyOfRefs(c *hclcheck.Config, rs []*hclcheck.Resource) (kmsKey, bool) {
 		case r.Type() == "aws_kms_alias" && !r.IsData():
 			return aliasTarget(c, r), true
 		case r.Type() == "aws_kms_alias" || r.Type() == "aws_kms_key":
-			// A data source: an alias or key of another stack, known by
-			// the name it is looked up with.
-			if n, _, ok := hclcheck.AttrString(r.Body, "name"); ok && isDefaultSSMKey(n) {
+			// A data source, known by the name it is looked up with: the
+			// AWS managed key, an alias this configuration declares (its
+			// target key), else a key of another stack.
+			n, _, ok := hclcheck.AttrString(r.Body, "name")
+			if ok && isDefaultSSMKey(n) {
 				return kmsKey{awsManaged: true, known: true}, true
+			}
+			if als := c.Named("aws_kms_alias", "name", n); ok && r.Type() == "aws_kms_alias" && len(als) == 1 {
+				return aliasTarget(c, als[0]), true
 			}
 			return kmsKey{}, true
 		}
