@@ -44,6 +44,44 @@ type Finding struct {
 	Remediation string
 	// Cost is the monthly cost in USD the finding stands for (SSM301).
 	Cost float64
+	// Once marks a finding about the whole scan: of the findings of a
+	// rule marked Once, only the first (in SortFindings order) is kept
+	// (see KeepFirstOnce).
+	Once bool
+}
+
+// KeepFirstOnce keeps, for each rule, the first of its findings marked
+// Once, in SortFindings order; the others are dropped. The order of the
+// findings kept is unchanged.
+func KeepFirstOnce(fs []Finding) []Finding {
+	first := map[string]int{}
+	for i, f := range fs {
+		if !f.Once {
+			continue
+		}
+		if j, ok := first[f.Rule.ID]; !ok || before(f, fs[j]) {
+			first[f.Rule.ID] = i
+		}
+	}
+	if len(first) == 0 {
+		return fs
+	}
+	out := fs[:0]
+	for i, f := range fs {
+		if !f.Once || first[f.Rule.ID] == i {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func before(a, b Finding) bool {
+	return cmp.Or(
+		cmp.Compare(a.Range.File, b.Range.File),
+		cmp.Compare(a.Range.Start.Line, b.Range.Start.Line),
+		cmp.Compare(a.Range.Start.Column, b.Range.Start.Column),
+		cmp.Compare(a.Message, b.Message),
+	) < 0
 }
 
 // Error is input that could not be read, parsed or evaluated.

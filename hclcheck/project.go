@@ -67,8 +67,10 @@ type Result struct {
 }
 
 // DropUnless removes the findings whose condition a fact in facts
-// defeats, keeping Unless parallel to Findings.
+// defeats, keeping Unless parallel to Findings, and keeps one finding per
+// rule of those about the whole scan (finding.Once).
 func (r *Result) DropUnless(facts map[string]bool) {
+	defer r.keepFirstOnce()
 	if len(r.Unless) == 0 || len(facts) == 0 {
 		return
 	}
@@ -80,6 +82,38 @@ func (r *Result) DropUnless(facts map[string]bool) {
 		fs, un = append(fs, f), append(un, r.Unless[i])
 	}
 	r.Findings, r.Unless = fs, un
+}
+
+func (r *Result) keepFirstOnce() {
+	if len(r.Unless) != len(r.Findings) {
+		r.Findings = finding.KeepFirstOnce(r.Findings)
+		return
+	}
+	type pair struct {
+		f finding.Finding
+		u string
+	}
+	kept := finding.KeepFirstOnce(slices.Clone(r.Findings))
+	if len(kept) == len(r.Findings) {
+		return
+	}
+	// Keep Unless parallel: drop the entries of the findings dropped.
+	var out []pair
+	k := 0
+	for i, f := range r.Findings {
+		if k < len(kept) && sameFinding(kept[k], f) {
+			out = append(out, pair{f, r.Unless[i]})
+			k++
+		}
+	}
+	r.Findings, r.Unless = r.Findings[:0], r.Unless[:0]
+	for _, p := range out {
+		r.Findings, r.Unless = append(r.Findings, p.f), append(r.Unless, p.u)
+	}
+}
+
+func sameFinding(a, b finding.Finding) bool {
+	return a.Rule == b.Rule && a.Range == b.Range && a.Message == b.Message && a.Once == b.Once
 }
 
 // Project is one scanned root: its files and the modules parsed so far.
@@ -574,6 +608,10 @@ type Config struct {
 
 	rootVars     map[string]cty.Value
 	rootVarExprs map[string]hclsyntax.Expression
+	// autoVars names the root variables set by an auto-loaded tfvars file
+	// of the root module (terraform.tfvars, *.auto.tfvars): in the
+	// repository, unlike --var and --var-file.
+	autoVars     map[string]bool
 	funcs        map[string]function.Function
 	manifest     map[string]string // .terraform/modules key -> dir
 	errs         *errorList        // errors met while evaluating
@@ -598,11 +636,13 @@ const maxModuleDepth = 32
 
 func newConfig(p *Project, root *Module, eopt EvalOptions, extra []*File, funcs map[string]function.Function, errs *errorList, run *runState) *Config {
 	c := &Config{Project: p, funcs: funcs, rootVars: map[string]cty.Value{}, rootVarExprs: map[string]hclsyntax.Expression{}, errs: &errorList{}, run: run}
-	for _, f := range slices.Concat(root.TFVars, extra) {
+	c.autoVars = map[string]bool{}
+	for i, f := range slices.Concat(root.TFVars, extra) {
 		for name, a := range f.Body.Attributes {
 			if v, diags := evalConst(a.Expr); !diags.HasErrors() {
 				c.rootVars[name] = v.Mark(MarkInput)
 				c.rootVarExprs[name] = a.Expr
+				c.autoVars[name] = i < len(root.TFVars)
 			} else {
 				errs.addDiags(diags)
 			}
@@ -611,6 +651,7 @@ func newConfig(p *Project, root *Module, eopt EvalOptions, extra []*File, funcs 
 			if v, diags := evalConst(a.Expr); !diags.HasErrors() {
 				c.rootVars[name] = v.Mark(MarkInput)
 				delete(c.rootVarExprs, name)
+				delete(c.autoVars, name)
 			} else {
 				errs.addDiags(diags)
 			}
@@ -619,6 +660,7 @@ func newConfig(p *Project, root *Module, eopt EvalOptions, extra []*File, funcs 
 	for name, v := range eopt.Vars {
 		c.rootVars[name] = v.Mark(MarkInput)
 		delete(c.rootVarExprs, name)
+		delete(c.autoVars, name)
 	}
 	c.manifest = p.readManifest(root.Dir)
 	c.Root = c.instantiate(root, "", nil, nil, nil, errs, nil)

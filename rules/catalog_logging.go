@@ -11,10 +11,10 @@ var SSM501 = &Rule{
 	Summary:  "The stack makes instances SSM-managed but defines no Session Manager preferences document that logs sessions.",
 	Rationale: "The seed notes make session logging mandatory: CloudTrail records who started a session, but only the Session Manager preferences decide whether what was typed and printed is kept. " +
 		"Those preferences are an SSM document with `document_type = \"Session\"` and `sessionType: Standard_Stream`, usually named `SSM-SessionManagerRunShell`, that sends session output to CloudWatch Logs (`cloudWatchLogGroupName`) or S3 (`s3BucketName`). " +
-		"The rule fires once per root module, at its first SSM-managed instance, when no root module of the scan defines such a document: preferences are set per account and region, so a baseline stack scanned alongside (in the same directory tree or as another PATH) counts. " +
-		"It also fires on a preferences document that names neither a log group nor a bucket. " +
-		"Port-forwarding and command Session documents are not preferences; a document whose type or content cannot be read counts as preferences (ssmlint cannot know). " +
-		"When the preferences are managed outside what is scanned, disable the rule for that stack in the configuration.",
+		"A preferences document in the scan that names neither a log group nor a bucket is a warning. " +
+		"When no root module of the scan defines preferences at all but the scan makes instances SSM-managed, the rule says so once per scan, at info severity, which does not fail the gate: preferences are set per account and region and usually live in a baseline stack or outside Terraform, so an application stack or a module example cannot be expected to hold them. A baseline stack scanned alongside (in the same directory tree or as another PATH) counts as defining them. " +
+		"In the repository that owns the preferences, set the option `preferences_required: true` to make their absence a warning again. " +
+		"Port-forwarding and command Session documents are not preferences; a document whose type or content cannot be read counts as preferences (ssmlint cannot know).",
 	Language: "hcl",
 	Bad: `resource "aws_iam_role_policy_attachment" "app_ssm_core" {
   role       = aws_iam_role.app.name
@@ -48,6 +48,11 @@ resource "aws_instance" "app" {
 `,
 	Remediation: "Define the Session Manager preferences document (SSM-SessionManagerRunShell) and send session logs to CloudWatch Logs or S3.",
 	Sources:     []string{seedLogging},
+	Options: []Option{{
+		Name:        "preferences_required",
+		Description: "Set true in the repository that defines the account's Session Manager preferences: a scan with SSM-managed instances and no preferences document is then a warning instead of info.",
+		Default:     false,
+	}},
 }
 
 // SSM502 finds Session Manager preferences that log without encryption.

@@ -117,6 +117,8 @@ func scan(paths []string, cfg *config.Config, enabled map[string]bool, vars map[
 		res.findings = append(res.findings, r.Findings...)
 		res.errors = append(res.errors, r.Errors...)
 	}
+	// A finding about the whole scan is said once, whatever the paths.
+	res.findings = finding.KeepFirstOnce(res.findings)
 	if len(goRoots) > 0 || wantInventory {
 		res.inventory = inv.inventory()
 	}

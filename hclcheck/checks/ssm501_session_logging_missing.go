@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/ssmlint/ssmlint/hclcheck"
+	"github.com/ssmlint/ssmlint/rules"
 )
 
 // factSessionPreferences is established by a configuration that defines
@@ -49,9 +50,15 @@ func sessionLoggingMissing(pass *hclcheck.Pass) {
 			continue
 		}
 		r, _ := m.placement()
-		pass.Report(r, r.DefRange(), "",
-			"%s is managed by Systems Manager, but no Session Manager preferences document (aws_ssm_document with document_type = \"Session\") in the scanned configuration sends session logs to CloudWatch Logs or S3: sessions on it leave no record of what was done",
+		f := pass.Report(r, r.DefRange(), "",
+			"%s is managed by Systems Manager, and no configuration in this scan defines the Session Manager preferences (an aws_ssm_document with document_type = \"Session\"), so ssmlint cannot check that sessions are logged: preferences are one per account and region; scan the stack that defines them alongside, or check them where they live",
 			m.name())
+		f.Once = true
+		if required, _ := pass.Option("preferences_required").(bool); !required {
+			// Usually defined in a baseline stack or outside Terraform:
+			// worth knowing, not a reason to fail this stack's gate.
+			f.Severity = rules.Info
+		}
 		pass.Unless(factSessionPreferences)
 		return
 	}
