@@ -250,3 +250,38 @@ func CouldEqual(p, q string) bool {
 	}
 	return m[0][0]
 }
+
+// FromAutoTFVars follows an attribute written as var.NAME, through module
+// inputs written as var.NAME too, to the root module's variables: when
+// the value comes from an auto-loaded tfvars file of the root module
+// (terraform.tfvars, *.auto.tfvars, in the repository), it returns where
+// that file sets it.
+func (a *Attr) FromAutoTFVars() (hcl.Range, bool) {
+	if a == nil {
+		return hcl.Range{}, false
+	}
+	e, mi := a.syn.Expr, a.scope.mi
+	for range maxChaseDepth {
+		t, ok := e.(*hclsyntax.ScopeTraversalExpr)
+		if !ok || len(t.Traversal) != 2 || t.Traversal.RootName() != "var" {
+			return hcl.Range{}, false
+		}
+		name, ok := t.Traversal[1].(hcl.TraverseAttr)
+		if !ok {
+			return hcl.Range{}, false
+		}
+		if mi.Call == nil {
+			x, set := mi.config.rootVarExprs[name.Name]
+			if !set || !mi.config.autoVars[name.Name] {
+				return hcl.Range{}, false
+			}
+			return x.Range(), true
+		}
+		arg := mi.Call.Block.Body.Attributes[name.Name]
+		if arg == nil || mi.callScope == nil {
+			return hcl.Range{}, false
+		}
+		e, mi = arg.Expr, mi.callScope.mi
+	}
+	return hcl.Range{}, false
+}

@@ -1,8 +1,12 @@
 package checks
 
 import (
+	"path/filepath"
+	"strings"
+
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
 
 	"github.com/ssmlint/ssmlint/hclcheck"
 	"github.com/ssmlint/ssmlint/rules"
@@ -30,10 +34,21 @@ func secureStringLiteralValue(pass *hclcheck.Pass) {
 			continue
 		}
 		v := a.Value()
-		if !v.IsWhollyKnown() || v.IsNull() || hclcheck.HasMark(v, hclcheck.MarkSensitiveVar) || hclcheck.HasMark(v, hclcheck.MarkInput) {
+		if !v.IsWhollyKnown() || v.IsNull() || isPlaceholderValue(v) {
 			continue
 		}
 		writeOnly := a.Name == "value_wo"
+		if at, ok := a.FromAutoTFVars(); ok {
+			// terraform.tfvars and *.auto.tfvars sit in the repository:
+			// a secret there is committed, sensitive variable or not.
+			pass.Report(p.r, at, a.Name,
+				"SecureString %s gets its %s from %s, a tfvars file Terraform loads automatically and that is committed with the configuration: the secret is in version control in clear text",
+				p.label(), a.Name, filepath.Base(at.Filename))
+			continue
+		}
+		if hclcheck.HasMark(v, hclcheck.MarkSensitiveVar) || hclcheck.HasMark(v, hclcheck.MarkInput) {
+			continue
+		}
 		if ignoresChangesTo(p.r, a.Name) {
 			if writeOnly {
 				continue
@@ -59,6 +74,28 @@ func secureStringLiteralValue(pass *hclcheck.Pass) {
 		pass.Report(p.r, hclcheck.At(p.r, a), a.Name,
 			"SecureString %s has a value that %s: the secret is in version control and in the Terraform state in clear text", p.label(), origin)
 	}
+}
+
+// placeholderWords are values people write where the real secret is set
+// later (by hand, by CI, with ignore_changes): not secrets.
+var placeholderWords = map[string]bool{
+	"null": true, "none": true, "unset": true, "placeholder": true, "dummy": true,
+	"changeme": true, "change_me": true, "change-me": true, "tbd": true, "todo": true,
+	"replace_me": true, "replaceme": true, "replace-me": true, "-": true, "n/a": true, "na": true,
+}
+
+// isPlaceholderValue reports a value that holds no secret: an empty or
+// blank string, a placeholder word (any case), or x's ("xxx", "XXXXXX").
+func isPlaceholderValue(v cty.Value) bool {
+	s, ok := hclcheck.String(v)
+	if !ok {
+		return false
+	}
+	s = strings.ToLower(strings.TrimSpace(s))
+	if s == "" || placeholderWords[s] {
+		return true
+	}
+	return len(s) >= 3 && strings.Trim(s, "x") == ""
 }
 
 // writeOnlyRemediation replaces the rule's remediation ("use value_wo")

@@ -16,16 +16,10 @@ resource "aws_ssm_parameter" "ok_sensitive_variable_without_default" {
   value = var.api_token
 }
 
-resource "aws_ssm_parameter" "ok_variable_from_tfvars" {
+resource "aws_ssm_parameter" "ok_variable_set_by_ci" {
   name  = "/${var.environment}/smtp/password"
   type  = "SecureString"
   value = var.smtp_password
-}
-
-resource "aws_ssm_parameter" "ok_default_overridden_by_tfvars" {
-  name  = "/${var.environment}/webhook/secret"
-  type  = "SecureString"
-  value = var.webhook_secret
 }
 
 resource "aws_ssm_parameter" "ok_generated_password" {

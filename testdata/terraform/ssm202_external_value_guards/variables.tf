@@ -4,15 +4,9 @@ variable "api_token" {
   sensitive   = true
 }
 
-# Set only in terraform.tfvars (kept out of the repository in real life).
+# No value in the repository: CI sets it (TF_VAR_smtp_password).
 variable "smtp_password" {
   type = string
-}
-
-# Has a harmless default that terraform.tfvars overrides.
-variable "webhook_secret" {
-  type    = string
-  default = "change-me"
 }
 
 variable "db_password" {

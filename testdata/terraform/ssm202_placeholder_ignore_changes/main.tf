@@ -1,12 +1,13 @@
 # The placeholder pattern: Terraform creates the parameter with a dummy
 # value and the real one is put by an operator or a pipeline; ignore_changes
-# keeps Terraform from resetting it. Reported as info only (the placeholder
-# still sits in state; value_wo is better).
+# keeps Terraform from resetting it. A placeholder word (CHANGE_ME,
+# placeholder) is no secret: silent. Another literal under ignore_changes
+# is reported as info only (it still sits in state; value_wo is better).
 
 resource "aws_ssm_parameter" "placeholder_ignore_value" {
   name  = "/payments/stripe/secret_key"
   type  = "SecureString"
-  value = "CHANGE_ME" # expect: SSM202
+  value = "CHANGE_ME"
 
   lifecycle {
     ignore_changes = [value]
@@ -16,7 +17,7 @@ resource "aws_ssm_parameter" "placeholder_ignore_value" {
 resource "aws_ssm_parameter" "placeholder_ignore_value_and_tags" {
   name  = "/payments/adyen/api_key"
   type  = "SecureString"
-  value = "placeholder" # expect: SSM202
+  value = "placeholder"
 
   tags = {
     owner = "payments"
