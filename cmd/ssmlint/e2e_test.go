@@ -453,7 +453,7 @@ func TestPatchingExample(t *testing.T) {
 		meant   string
 		unknown string
 	}{
-		{"SSM501", 40, `aws_instance.web["a"] is managed by Systems Manager`, "no Session Manager preferences document"},
+		{"SSM501", 40, `aws_instance.web["a"] is managed by Systems Manager`, "no configuration in this scan defines the Session Manager preferences"},
 		{"SSM403", 70, `did you mean "web-prod"`, `"web-prd"`},
 		{"SSM404", 85, `did you mean "production"`, `"prodution"`},
 	}
@@ -480,18 +480,67 @@ func TestPatchingExample(t *testing.T) {
 
 // SSM501 asks whether the scan defines Session Manager preferences, not
 // each root module: a baseline root beside the application silences it,
-// and the application scanned alone is reported.
+// and the application scanned alone is told once, at info (the gate
+// passes), or at warning when the configuration requires preferences.
 func TestSessionPreferencesAcrossRoots(t *testing.T) {
 	dir := filepath.Join(repoRoot(t), "testdata", "terraform", "ssm501_preferences_in_other_root")
 	r, code := runJSON(t, dir, "app")
-	if code != 1 || len(r.Findings) != 1 || r.Findings[0].Rule != "SSM501" || r.Findings[0].File != "app/main.tf" || r.Findings[0].Line != 20 {
-		t.Errorf("app alone: exit %d, findings %+v; want one SSM501 at app/main.tf:20", code, r.Findings)
+	if code != 0 || len(r.Findings) != 1 || r.Findings[0].Rule != "SSM501" || r.Findings[0].Severity != "info" ||
+		r.Findings[0].File != "app/main.tf" || r.Findings[0].Line != 20 {
+		t.Errorf("app alone: exit %d, findings %+v; want one SSM501 info at app/main.tf:20, exit 0", code, r.Findings)
+	}
+	// --fail-on info makes it fail, like any info finding.
+	if _, code := runJSON(t, dir, "--fail-on", "info", "app"); code != 1 {
+		t.Errorf("app alone, --fail-on info: exit %d, want 1", code)
+	}
+	// The baseline repository asks for preferences: a warning again.
+	req := t.TempDir()
+	src, err := os.ReadFile(filepath.Join(dir, "app", "main.tf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, req, "main.tf", string(src))
+	writeFile(t, req, ".ssmlint.yml", "version: 1\nrules:\n  SSM501: {options: {preferences_required: true}}\n")
+	r, code = runJSON(t, req, ".")
+	if code != 1 || len(r.Findings) != 1 || r.Findings[0].Severity != "warning" {
+		t.Errorf("preferences_required: exit %d, findings %+v; want one SSM501 warning, exit 1", code, r.Findings)
 	}
 	for _, args := range [][]string{{"."}, {"app", "baseline"}, {"baseline", "app"}} {
 		r, code := runJSON(t, dir, args...)
 		if code != 0 || len(r.Findings) != 0 {
 			t.Errorf("ssmlint %v: exit %d, findings %+v; want none", args, code, r.Findings)
 		}
+	}
+}
+
+// Several application stacks without preferences: one SSM501 for the
+// scan, not one per stack.
+func TestSessionPreferencesOncePerScan(t *testing.T) {
+	dir := t.TempDir()
+	app := filepath.Join(repoRoot(t), "testdata", "terraform", "ssm501_preferences_in_other_root", "app", "main.tf")
+	src, err := os.ReadFile(app)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range []string{"billing", "orders", "web"} {
+		writeFile(t, dir, d+"/main.tf", string(src))
+	}
+	r, code := runJSON(t, dir, ".")
+	n := 0
+	for _, f := range r.Findings {
+		if f.Rule == "SSM501" {
+			n++
+			if f.File != "billing/main.tf" {
+				t.Errorf("SSM501 at %s, want the first stack, billing/main.tf", f.File)
+			}
+		}
+	}
+	if n != 1 || code != 0 {
+		t.Errorf("three stacks without preferences: %d SSM501, exit %d; want 1 and exit 0: %+v", n, code, r.Findings)
+	}
+	r, _ = runJSON(t, dir, "web", "orders")
+	if len(r.Findings) != 1 || r.Findings[0].File != "orders/main.tf" {
+		t.Errorf("two paths: findings %+v; want one SSM501 at orders/main.tf", r.Findings)
 	}
 }
 
