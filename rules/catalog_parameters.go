@@ -255,7 +255,8 @@ var SSM207 = &Rule{
 	Summary:  "A policy grants ssm:* or *, or grants parameter reads on every resource.",
 	Rationale: "A policy that grants `ssm:*` or `*`, or parameter reads on `Resource: \"*\"`, lets the principal read every parameter in the account and Region, " +
 		"every other application's SecureStrings included when their key allows it, and `ssm:*` on all resources also lets it run commands on, and start sessions with, any managed instance. " +
-		"The seed notes ask for custom policies with least privilege: grant the actions the principal uses, on the parameter paths it owns.",
+		"The seed notes ask for custom policies with least privilege: grant the actions the principal uses, on the parameter paths it owns. " +
+		"A statement that grants on `\"*\"` only actions AWS's own `AmazonSSMManagedInstanceCore` grants on `\"*\"` (`ssm:GetParameter`, `ssm:GetParameters`, `ssm:UpdateInstanceInformation`, the `ssmmessages` and `ec2messages` channel actions and the other agent actions, each written out) is that instance policy inlined, no broader than attaching it, and is not reported; a pattern such as `ssm:Get*` or a read beyond that set (`ssm:GetParametersByPath`, `ssm:GetParameterHistory`) is.",
 	Language: "hcl",
 	Bad: `data "aws_iam_policy_document" "app" {
   statement {

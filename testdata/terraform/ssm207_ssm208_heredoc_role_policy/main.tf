@@ -80,7 +80,7 @@ resource "aws_iam_role_policy" "bad_heredoc_double_slash" {
 resource "aws_iam_role_policy" "bad_literal_json_reads_on_star" {
   name   = "batch-flags"
   role   = aws_iam_role.legacy_batch.id
-  policy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"ssm:GetParameters\",\"Resource\":\"*\"}]}" # expect: SSM207:12
+  policy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"ssm:GetParameters\",\"ssm:GetParameterHistory\"],\"Resource\":\"*\"}]}" # expect: SSM207:12
 }
 
 resource "aws_iam_role_policy" "bad_literal_json_account" {

@@ -86,7 +86,7 @@ resource "aws_iam_role_policy" "bad_template_reads_on_star" {
   name = "runner-parameters"
   role = aws_iam_role.runner.id
   policy = templatefile("${path.module}/policies/runner.json.tftpl", { # expect: SSM207:12
-    actions   = ["ssm:GetParameters", "ssm:GetParameter"]
+    actions   = ["ssm:GetParameters", "ssm:GetParameter", "ssm:GetParameterHistory"]
     resources = ["*"]
   })
 }
