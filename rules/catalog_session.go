@@ -298,7 +298,9 @@ var SSM108 = &Rule{
 	Rationale: "A security group that admits TCP 22 from `0.0.0.0/0` or `::/0` exposes SSH to the whole internet. " +
 		"Session Manager removes the need to open the port at all: access is authorised through IAM and recorded in CloudTrail, sessions can be logged to CloudWatch Logs, " +
 		"and there are no SSH keys and no bastion hosts to manage (seed notes, Session Manager vs SSH table). " +
-		"Tools that need SSH can tunnel it through Session Manager with the `AWS-StartSSHSession` document.",
+		"Tools that need SSH can tunnel it through Session Manager with the `AWS-StartSSHSession` document. " +
+		"The rule speaks about groups that reach a machine (an instance, a launch template or configuration, a network interface) or whose attachments are not all known in the scan (attached to nothing here, passed to a module, output, or used by a resource type ssmlint does not model). " +
+		"A group attached only to VPC endpoints, load balancers, databases, caches, Lambda functions or EFS mount targets has no SSH server behind it and is not reported, even when it admits all traffic.",
 	Language: "hcl",
 	Bad: `resource "aws_security_group" "bastion" {
   name   = "bastion"
