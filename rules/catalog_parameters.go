@@ -63,6 +63,7 @@ var SSM202 = &Rule{
 		"Keep the value out of the configuration: pass it through the write-only `value_wo` argument with `value_wo_version` (Terraform 1.11 or later), which never stores it in state, " +
 		"through a `sensitive` variable that has no default, or from a generated value. " +
 		"Placeholders hold no secret and are not reported, in the resource or as a variable default, with or without `ignore_changes`: an empty or blank value, placeholder words in any case (`null`, `none`, `unset`, `placeholder`, `dummy`, `changeme`, `tbd`, `todo`, `replace_me`, `-`, `n/a`) and runs of x (`xxxx`). " +
+		"A literal that spells an example word once digits and punctuation are taken out (`secret123123!!!`, `Passw0rd!`) is an example's value: reported as info. " +
 		"Another literal together with `lifecycle { ignore_changes = [value] }` is the placeholder pattern, where the real value is set outside Terraform; it is reported as info. " +
 		"A value set in `terraform.tfvars` or `*.auto.tfvars` of the scanned root module is committed with it: that is reported at the tfvars line, even for a sensitive variable. " +
 		"Values given with `--var`, `--var-file` or the environment are outside the repository and are not reported.",

@@ -65,6 +65,14 @@ func secureStringLiteralValue(pass *hclcheck.Pass) {
 				origin = "is passed in as a literal by " + mi.Addr
 			}
 		}
+		if demo, ok := demoValue(v); ok {
+			// "secret123123!!!", "Password1": an example's value, not a
+			// secret anyone uses; worth a look, not a failed gate.
+			f := pass.Report(p.r, hclcheck.At(p.r, a), a.Name,
+				"SecureString %s has a literal %s that %s and looks like an example value (%q): if a real secret is ever put there, it is in version control in clear text", p.label(), a.Name, origin, demo)
+			f.Severity = rules.Info
+			continue
+		}
 		if writeOnly {
 			f := pass.Report(p.r, hclcheck.At(p.r, a), a.Name,
 				"SecureString %s has a write-only value_wo that %s: value_wo keeps the secret out of the Terraform state, but it is still in version control in clear text", p.label(), origin)
@@ -96,6 +104,36 @@ func isPlaceholderValue(v cty.Value) bool {
 		return true
 	}
 	return len(s) >= 3 && strings.Trim(s, "x") == ""
+}
+
+// demoWords are what example values spell once digits and punctuation
+// are taken out ("secret123123!!!", "Passw0rd!", "my-secret-value").
+var demoWords = map[string]bool{
+	"secret": true, "mysecret": true, "supersecret": true, "topsecret": true, "secretvalue": true,
+	"password": true, "passwd": true, "pass": true, "mypassword": true, "examplepassword": true,
+	"example": true, "sample": true, "demo": true, "test": true, "fake": true, "foo": true,
+	"bar": true, "foobar": true, "value": true, "myvalue": true, "secretkey": true, "apikey": true,
+	"token": true, "mytoken": true, "sensitive": true, "sensitivevalue": true, "hello": true, "helloworld": true,
+}
+
+// demoValue reports a literal that spells an example word: its letters,
+// in lower case (0 read as o), are one of demoWords.
+func demoValue(v cty.Value) (string, bool) {
+	s, ok := hclcheck.String(v)
+	if !ok || len(s) > 64 {
+		return "", false
+	}
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case r >= 'a' && r <= 'z':
+			b.WriteRune(r)
+		case r == '0' && b.Len() > 0:
+			b.WriteRune('o')
+		}
+	}
+	w := strings.TrimSuffix(b.String(), "o") // a trailing 0 was a digit
+	return s, demoWords[b.String()] || demoWords[w]
 }
 
 // writeOnlyRemediation replaces the rule's remediation ("use value_wo")

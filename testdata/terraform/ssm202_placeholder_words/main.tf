@@ -62,3 +62,11 @@ resource "aws_ssm_parameter" "real" {
   type  = "SecureString"
   value = "xk2-prod-9a7f" # expect: SSM202:11
 }
+
+# An example's value (it spells "secret" once digits and punctuation are
+# out): reported at info, which does not fail the gate.
+resource "aws_ssm_parameter" "demo" {
+  name  = "/app/j/secret"
+  type  = "SecureString"
+  value = "secret123123!!!" # expect: SSM202:11
+}
