@@ -62,7 +62,7 @@ var SSM202 = &Rule{
 		"sits in clear text in version control, in plan output and in the Terraform state. " +
 		"Keep the value out of the configuration: pass it through the write-only `value_wo` argument with `value_wo_version` (Terraform 1.11 or later), which never stores it in state, " +
 		"through a `sensitive` variable that has no default, or from a generated value. " +
-		"Placeholders hold no secret and are not reported, in the resource or as a variable default, with or without `ignore_changes`: an empty or blank value, placeholder words in any case (`null`, `none`, `unset`, `placeholder`, `dummy`, `changeme`, `tbd`, `todo`, `replace_me`, `-`, `n/a`) and runs of x (`xxxx`). " +
+		"Placeholders hold no secret and are not reported, in the resource or as a variable default, with or without `ignore_changes`: an empty or blank value, placeholder words in any case (`null`, `none`, `unset`, `placeholder`, `dummy`, `changeme`, `tbd`, `todo`, `replace_me`, `-`, `n/a`) runs of x (`xxxx`), conventional stand-ins (`YOUR_API_KEY`, `MY_SECRET_TOKEN`, `<token>`), and a JSON document whose secret fields hold only such stand-ins. " +
 		"A literal that spells an example word once digits and punctuation are taken out (`secret123123!!!`, `Passw0rd!`) is an example's value: reported as info. " +
 		"Another literal together with `lifecycle { ignore_changes = [value] }` is the placeholder pattern, where the real value is set outside Terraform; it is reported as info. " +
 		"A value set in `terraform.tfvars` or `*.auto.tfvars` of the scanned root module is committed with it: that is reported at the tfvars line, even for a sensitive variable. " +
@@ -129,19 +129,19 @@ var SSM204 = &Rule{
 		"`Intelligent-Tiering` creates an Advanced parameter when the value needs it. " +
 		"Values that are not known before apply are not checked.",
 	Language: "hcl",
-	Bad: `# ca-bundle.pem is 6 KB.
-resource "aws_ssm_parameter" "ca_bundle" {
-  name  = "/myapp/prod/tls/ca_bundle"
-  type  = "String"
-  value = file("${path.module}/ca-bundle.pem")
+	Bad: `# 400 CIDR blocks, about 5 KB once joined.
+resource "aws_ssm_parameter" "allowed_cidrs" {
+  name  = "/myapp/prod/allowed_cidrs"
+  type  = "StringList"
+  value = join(",", [for i in range(400) : cidrsubnet("10.0.0.0/8", 16, i)])
 }
 `,
-	Good: `# ca-bundle.pem is 6 KB: the Advanced tier holds up to 8 KB.
-resource "aws_ssm_parameter" "ca_bundle" {
-  name  = "/myapp/prod/tls/ca_bundle"
-  type  = "String"
+	Good: `# About 5 KB: the Advanced tier holds up to 8 KB.
+resource "aws_ssm_parameter" "allowed_cidrs" {
+  name  = "/myapp/prod/allowed_cidrs"
+  type  = "StringList"
   tier  = "Advanced"
-  value = file("${path.module}/ca-bundle.pem")
+  value = join(",", [for i in range(400) : cidrsubnet("10.0.0.0/8", 16, i)])
 }
 `,
 	Remediation: "Set tier = \"Advanced\" (or \"Intelligent-Tiering\") for values up to 8 KB, and keep larger values elsewhere, such as S3.",
@@ -160,11 +160,20 @@ var SSM205 = &Rule{
 		"A customer-managed key is different: the reader also needs `kms:Decrypt` on that key, granted by its IAM policies or by the key policy. " +
 		"Without it the read fails at run time with access denied, although the `ssm:GetParameter*` grant looks right (seed notes, trouble 2: missing KMS decrypt permission).",
 	Language: "hcl",
-	Bad: `resource "aws_ssm_parameter" "db_password" {
+	Bad: `resource "aws_kms_key" "params" {
+  description = "myapp parameters"
+}
+
+resource "aws_ssm_parameter" "db_password" {
   name   = "/myapp/prod/db/password"
   type   = "SecureString"
   key_id = aws_kms_key.params.arn
   value  = var.db_password
+}
+
+resource "aws_iam_role" "app" {
+  name               = "app"
+  assume_role_policy = data.aws_iam_policy_document.ec2_assume.json
 }
 
 resource "aws_iam_role_policy" "app_read_params" {
@@ -215,8 +224,24 @@ var SSM206 = &Rule{
 		"Go packages mapped to a role in the configuration (`package_roles`) are checked the same way. " +
 		"Deny statements and `NotAction` are honoured, so a grant that a Deny overrides does not count (seed notes, trouble 2: missing IAM permission).",
 	Language: "hcl",
-	Bad: `# aws_iam_role.api_execution has only AmazonECSTaskExecutionRolePolicy, which
-# does not grant ssm:GetParameters.
+	Bad: `resource "aws_ssm_parameter" "db_password" {
+  name  = "/myapp/prod/db/password"
+  type  = "SecureString"
+  value = var.db_password
+}
+
+# The task execution role has only AmazonECSTaskExecutionRolePolicy, which does
+# not grant ssm:GetParameters.
+resource "aws_iam_role" "api_execution" {
+  name               = "api-execution"
+  assume_role_policy = data.aws_iam_policy_document.ecs_tasks_assume.json
+}
+
+resource "aws_iam_role_policy_attachment" "api_execution" {
+  role       = aws_iam_role.api_execution.name
+  policy_arn = "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy"
+}
+
 resource "aws_ecs_task_definition" "api" {
   family             = "api"
   execution_role_arn = aws_iam_role.api_execution.arn
@@ -288,7 +313,13 @@ var SSM208 = &Rule{
 		"Building it as `parameter/${name}` from a name that starts with `/` yields `parameter//app/db/host`, the most common shape of this mistake. " +
 		"The rule also reports an ARN whose name lacks the path segments of the parameter it is meant for, and a region or account part that cannot match any Region or 12-digit account ID.",
 	Language: "hcl",
-	Bad: `# The name starts with "/", so the ARN contains "parameter//myapp/prod/db/password".
+	Bad: `resource "aws_ssm_parameter" "db_password" {
+  name  = "/myapp/prod/db/password"
+  type  = "SecureString"
+  value = var.db_password
+}
+
+# The name starts with "/", so the ARN contains "parameter//myapp/prod/db/password".
 data "aws_iam_policy_document" "read_db_password" {
   statement {
     actions   = ["ssm:GetParameter"]
@@ -320,7 +351,12 @@ var SSM209 = &Rule{
 		"When a SecureString holds the password of a database declared in the same stack, a managed secret, for example `manage_master_user_password` on `aws_db_instance`, can rotate it. " +
 		"This is advice, so it is reported as info.",
 	Language: "hcl",
-	Bad: `resource "aws_db_instance" "main" {
+	Bad: `resource "random_password" "db" {
+  length  = 32
+  special = false
+}
+
+resource "aws_db_instance" "main" {
   identifier        = "myapp-prod"
   engine            = "postgres"
   instance_class    = "db.t4g.medium"

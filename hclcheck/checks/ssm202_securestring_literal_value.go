@@ -2,6 +2,7 @@ package checks
 
 import (
 	"path/filepath"
+	"regexp"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -9,6 +10,7 @@ import (
 	"github.com/zclconf/go-cty/cty"
 
 	"github.com/ssmlint/ssmlint/hclcheck"
+	"github.com/ssmlint/ssmlint/internal/secretname"
 	"github.com/ssmlint/ssmlint/rules"
 )
 
@@ -99,11 +101,61 @@ func isPlaceholderValue(v cty.Value) bool {
 	if !ok {
 		return false
 	}
-	s = strings.ToLower(strings.TrimSpace(s))
+	return placeholderString(s) || placeholderDocument(s)
+}
+
+func placeholderString(s string) bool {
+	s = strings.TrimSpace(s)
+	if placeholderToken.MatchString(s) {
+		return true
+	}
+	s = strings.ToLower(s)
 	if s == "" || placeholderWords[s] {
 		return true
 	}
 	return len(s) >= 3 && strings.Trim(s, "x") == ""
+}
+
+// placeholderToken matches the conventional stand-ins for a value to fill
+// in: MY_SECRET_TOKEN, YOUR_API_KEY, <token>, <YOUR PASSWORD>.
+var placeholderToken = regexp.MustCompile(`^(?:(?:MY|YOUR|INSERT|REPLACE|ENTER|PUT|SET)_[A-Z0-9_]+|[A-Z0-9_]*_(?:HERE|ME)|<[^<>]{1,40}>)$`)
+
+// placeholderDocument reports a JSON document (an integration's webhook,
+// a connection object) whose secret fields hold placeholders: some leaf
+// is a placeholder, and no leaf under a key that names a secret
+// (password, token, api_key) holds anything else.
+func placeholderDocument(s string) bool {
+	s = strings.TrimSpace(s)
+	if len(s) > 1<<16 || !(strings.HasPrefix(s, "{") || strings.HasPrefix(s, "[")) {
+		return false
+	}
+	doc, err := hclcheck.ParseDocument(s, "JSON")
+	if err != nil {
+		return false
+	}
+	some, other := false, false
+	var walk func(key string, n any)
+	walk = func(key string, n any) {
+		switch x := n.(type) {
+		case map[string]any:
+			for k, v := range x {
+				walk(k, v)
+			}
+		case []any:
+			for _, v := range x {
+				walk(key, v)
+			}
+		case string:
+			switch {
+			case placeholderString(x):
+				some = true
+			case secretname.Match(key) != "":
+				other = true
+			}
+		}
+	}
+	walk("", doc)
+	return some && !other
 }
 
 // demoWords are what example values spell once digits and punctuation

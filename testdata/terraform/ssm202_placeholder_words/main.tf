@@ -70,3 +70,35 @@ resource "aws_ssm_parameter" "demo" {
   type  = "SecureString"
   value = "secret123123!!!" # expect: SSM202:11
 }
+
+# Conventional stand-ins, alone or as the secret field of a document (an
+# integration webhook whose Authorization is to be filled in): silent.
+resource "aws_ssm_parameter" "token_stand_in" {
+  name  = "/app/k/secret"
+  type  = "SecureString"
+  value = "YOUR_API_KEY"
+}
+
+resource "aws_ssm_parameter" "webhook_stand_in" {
+  name      = "/d9d01087-4a3f-49e0-b0b4-d568d7826553/ssm/integrations/webhook/alerts"
+  type      = "SecureString"
+  data_type = "aws:ssm:integration"
+  value = jsonencode({
+    description = "Alerts webhook"
+    url         = "https://alerts.example.com/v2/alerts"
+    headers = {
+      Authorization = "MY_SECRET_TOKEN"
+    }
+  })
+}
+
+# A document whose token field holds a real value: fires.
+resource "aws_ssm_parameter" "webhook_real" {
+  name = "/app/l/secret"
+  type = "SecureString"
+  value = jsonencode({ # expect: SSM202:11
+    url   = "https://alerts.example.com/v2/alerts"
+    token = "9f8e7d6c5b4a39281706"
+    note  = "MY_SECRET_TOKEN"
+  })
+}
