@@ -51,7 +51,8 @@ var SSM602 = &Rule{
 	Rationale: "`GetParametersByPath`, `DescribeParameters` and `GetParameterHistory` are paginated: one call returns one page, at most 10 results for `GetParametersByPath` and up to 50 for the others, " +
 		"and a page may even be empty while `NextToken` is set. " +
 		"A single call silently drops everything after the first page, so parameters go missing as the hierarchy grows. " +
-		"Calls made through a paginator, or in a loop that follows `NextToken`, are fine.",
+		"Calls made through a paginator, or in a loop that follows `NextToken`, are fine, " +
+		"and so is a call whose output is discarded (`_, err := …`), such as a `DescribeParameters` with `MaxResults: 1` that probes credentials or permissions: it reads no page.",
 	Language: "go",
 	Bad: `func loadConfig(ctx context.Context, client *ssm.Client) (map[string]string, error) {
 	out, err := client.GetParametersByPath(ctx, &ssm.GetParametersByPathInput{
@@ -273,7 +274,11 @@ var SSM608 = &Rule{
 	Summary:  "The result of GetParameters is used but its InvalidParameters is never read.",
 	Rationale: "`GetParameters` does not fail for names that do not exist: it lists them in `InvalidParameters` and returns the others in `Parameters`. " +
 		"Code that uses the result without reading `InvalidParameters` runs on with missing settings, typically empty strings, " +
-		"and the wrong or missing name goes unnoticed (seed notes, trouble 2: wrong parameter name).",
+		"and the wrong or missing name goes unnoticed (seed notes, trouble 2: wrong parameter name). " +
+		"A call whose result is discarded while its error is checked (`_, err := client.GetParameters(…)` as an existence check) is reported too: that check never fails for a missing name. " +
+		"The rule is silent when the names come from a listing the program just made (the pages of `DescribeParameters` or `GetParametersByPath`, directly or through a slice built from them), " +
+		"and when the code notices a missing name another way: a comma-ok lookup of each requested name in a map of the results (`v, ok := byName[name]`), " +
+		"a count check such as `len(out.Parameters) < len(names)`, or the difference between the requested and the returned names.",
 	Language: "go",
 	Bad: `func dbSettings(ctx context.Context, client *ssm.Client) (map[string]string, error) {
 	out, err := client.GetParameters(ctx, &ssm.GetParametersInput{

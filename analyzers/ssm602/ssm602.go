@@ -13,7 +13,8 @@ import (
 )
 
 // Analyzer reports GetParametersByPath, DescribeParameters and
-// GetParameterHistory calls in functions that never look at NextToken.
+// GetParameterHistory calls in functions that never look at NextToken,
+// unless the call's output is discarded.
 var Analyzer = &analysis.Analyzer{
 	Name: ssmsdk.AnalyzerName(rules.SSM602),
 	Doc:  ssmsdk.Doc(rules.SSM602),
@@ -36,6 +37,9 @@ func run(pass *analysis.Pass) (any, error) {
 		if mentionsNextToken(s.Body) {
 			continue // a loop that follows NextToken, or a deliberate check of it
 		}
+		if pageDiscarded(s) {
+			continue // `_, err :=`: a probe of credentials or permissions reads no page
+		}
 		fun := s.Expr.Fun
 		if sel, ok := fun.(*ast.SelectorExpr); ok {
 			fun = sel.Sel
@@ -50,6 +54,27 @@ func run(pass *analysis.Pass) (any, error) {
 		})
 	}
 	return nil, nil
+}
+
+// pageDiscarded reports a call whose output is assigned to the blank
+// identifier, only its error kept: `_, err := c.DescribeParameters(…)`.
+func pageDiscarded(s ssmsdk.Site) bool {
+	if len(s.Stack) == 0 {
+		return false
+	}
+	var first ast.Expr
+	switch n := s.Stack[len(s.Stack)-1].(type) {
+	case *ast.AssignStmt:
+		if len(n.Rhs) == 1 && n.Rhs[0] == s.Expr && len(n.Lhs) > 0 {
+			first = n.Lhs[0]
+		}
+	case *ast.ValueSpec:
+		if len(n.Values) == 1 && n.Values[0] == s.Expr && len(n.Names) > 0 {
+			first = n.Names[0]
+		}
+	}
+	id, ok := first.(*ast.Ident)
+	return ok && id.Name == "_"
 }
 
 // mentionsNextToken reports any use of a NextToken field in body.
