@@ -80,8 +80,22 @@ var SSM303 = &Rule{
   name = "/myapp/session-manager"
 }
 
-# Referenced as cloudWatchLogGroupName by the SSM-SessionManagerRunShell
-# document.
+resource "aws_ssm_document" "session_prefs" {
+  name            = "SSM-SessionManagerRunShell"
+  document_type   = "Session"
+  document_format = "JSON"
+
+  content = jsonencode({
+    schemaVersion = "1.0"
+    description   = "Session Manager preferences"
+    sessionType   = "Standard_Stream"
+    inputs = {
+      cloudWatchLogGroupName      = aws_cloudwatch_log_group.sessions.name
+      cloudWatchEncryptionEnabled = true
+      kmsKeyId                    = aws_kms_key.sessions.arn
+    }
+  })
+}
 `,
 	Good: `resource "aws_cloudwatch_log_group" "sessions" {
   name              = "/myapp/session-manager"

@@ -16,9 +16,19 @@ var SSM501 = &Rule{
 		"In the repository that owns the preferences, set the option `preferences_required: true` to make their absence a warning again. " +
 		"Port-forwarding and command Session documents are not preferences; a document whose type or content cannot be read counts as preferences (ssmlint cannot know).",
 	Language: "hcl",
-	Bad: `resource "aws_iam_role_policy_attachment" "app_ssm_core" {
+	Bad: `resource "aws_iam_role" "app" {
+  name               = "app"
+  assume_role_policy = data.aws_iam_policy_document.ec2_assume.json
+}
+
+resource "aws_iam_role_policy_attachment" "app_ssm_core" {
   role       = aws_iam_role.app.name
   policy_arn = "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore"
+}
+
+resource "aws_iam_instance_profile" "app" {
+  name = "app"
+  role = aws_iam_role.app.name
 }
 
 # No aws_ssm_document with document_type = "Session" anywhere in the stack.

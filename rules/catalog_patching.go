@@ -277,14 +277,32 @@ var SSM407 = &Rule{
 	Rationale: "A disabled maintenance window never opens, so the patch tasks registered with it never run and nothing is patched (seed notes, trouble 3: patches are not applied). " +
 		"Windows are often disabled during an incident and then forgotten; the finding makes that visible in review.",
 	Language: "hcl",
-	Bad: `# aws_ssm_maintenance_window_task.patch runs AWS-RunPatchBaseline in this
-# window.
-resource "aws_ssm_maintenance_window" "weekly" {
+	Bad: `resource "aws_ssm_maintenance_window" "weekly" {
   name     = "weekly-patching"
   schedule = "cron(0 3 ? * SUN *)"
   duration = 3
   cutoff   = 1
   enabled  = false
+}
+
+resource "aws_ssm_maintenance_window_task" "patch" {
+  window_id = aws_ssm_maintenance_window.weekly.id
+  task_type = "RUN_COMMAND"
+  task_arn  = "AWS-RunPatchBaseline"
+
+  targets {
+    key    = "WindowTargetIds"
+    values = [aws_ssm_maintenance_window_target.web.id]
+  }
+
+  task_invocation_parameters {
+    run_command_parameters {
+      parameter {
+        name   = "Operation"
+        values = ["Install"]
+      }
+    }
+  }
 }
 `,
 	Good: `resource "aws_ssm_maintenance_window" "weekly" {

@@ -28,7 +28,21 @@ resource "aws_subnet" "private" {
   cidr_block = "10.0.1.0/24"
 }
 
-# aws_iam_instance_profile.app wraps a role with AmazonSSMManagedInstanceCore.
+resource "aws_iam_role" "app" {
+  name               = "app"
+  assume_role_policy = data.aws_iam_policy_document.ec2_assume.json
+}
+
+resource "aws_iam_role_policy_attachment" "app_ssm_core" {
+  role       = aws_iam_role.app.name
+  policy_arn = "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore"
+}
+
+resource "aws_iam_instance_profile" "app" {
+  name = "app"
+  role = aws_iam_role.app.name
+}
+
 resource "aws_instance" "app" {
   ami                  = var.ami_id
   instance_type        = "t3.micro"
@@ -36,7 +50,7 @@ resource "aws_instance" "app" {
   iam_instance_profile = aws_iam_instance_profile.app.name
 }
 `,
-	Good: `# Same VPC, subnet and instance, plus the endpoints:
+	Good: `# Same VPC, subnet, role and instance, plus the endpoints:
 resource "aws_vpc_endpoint" "ssm" {
   for_each = toset(["ssm", "ssmmessages", "ec2messages"])
 
@@ -96,7 +110,16 @@ var SSM103 = &Rule{
 		"Inline `ingress` blocks, `aws_security_group_rule` and `aws_vpc_security_group_ingress_rule` all count, and so do protocol `-1` (all) and port ranges that cover 443. " +
 		"Without such a rule the agent's connections time out and sessions cannot start (seed notes, trouble 1: HTTPS 443 not allowed).",
 	Language: "hcl",
-	Bad: `resource "aws_security_group" "endpoints" {
+	Bad: `resource "aws_vpc" "main" {
+  cidr_block = "10.0.0.0/16"
+}
+
+resource "aws_subnet" "private" {
+  vpc_id     = aws_vpc.main.id
+  cidr_block = "10.0.1.0/24"
+}
+
+resource "aws_security_group" "endpoints" {
   name   = "ssm-endpoints"
   vpc_id = aws_vpc.main.id
 
@@ -109,12 +132,34 @@ var SSM103 = &Rule{
 }
 
 resource "aws_vpc_endpoint" "ssm" {
+  for_each = toset(["ssm", "ssmmessages", "ec2messages"])
+
   vpc_id              = aws_vpc.main.id
-  service_name        = "com.amazonaws.eu-west-1.ssm"
+  service_name        = "com.amazonaws.eu-west-1.${each.key}"
   vpc_endpoint_type   = "Interface"
   subnet_ids          = [aws_subnet.private.id]
   security_group_ids  = [aws_security_group.endpoints.id]
   private_dns_enabled = true
+}
+
+resource "aws_security_group" "app" {
+  name   = "app"
+  vpc_id = aws_vpc.main.id
+
+  egress {
+    from_port   = 443
+    to_port     = 443
+    protocol    = "tcp"
+    cidr_blocks = [aws_vpc.main.cidr_block]
+  }
+}
+
+resource "aws_instance" "app" {
+  ami                    = var.ami_id
+  instance_type          = "t3.micro"
+  subnet_id              = aws_subnet.private.id
+  vpc_security_group_ids = [aws_security_group.app.id]
+  iam_instance_profile   = aws_iam_instance_profile.app.name
 }
 `,
 	Good: `resource "aws_security_group" "endpoints" {
@@ -146,7 +191,22 @@ var SSM104 = &Rule{
 		"The Terraform trap: an `aws_security_group` with no `egress` block and no separate egress rule has no egress at all, because Terraform deletes the allow-all egress rule AWS adds to a new group. " +
 		"The seed notes list blocked outbound HTTPS 443 among the causes of \"We couldn't start the session\".",
 	Language: "hcl",
-	Bad: `# No egress block and no egress rule: Terraform leaves this group without any
+	Bad: `resource "aws_iam_role" "app" {
+  name               = "app"
+  assume_role_policy = data.aws_iam_policy_document.ec2_assume.json
+}
+
+resource "aws_iam_role_policy_attachment" "app_ssm_core" {
+  role       = aws_iam_role.app.name
+  policy_arn = "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore"
+}
+
+resource "aws_iam_instance_profile" "app" {
+  name = "app"
+  role = aws_iam_role.app.name
+}
+
+# No egress block and no egress rule: Terraform leaves this group without any
 # outbound rule.
 resource "aws_security_group" "app" {
   name   = "app"
@@ -236,12 +296,25 @@ var SSM106 = &Rule{
 		"Default Host Management Configuration manages instances that have no instance profile at all, so the rule stays silent when the stack turns it on " +
 		"or when the configuration says it is on for the account (`default_host_management: true`).",
 	Language: "hcl",
-	Bad: `# The VPC has Interface endpoints for ssm and ssmmessages, so this instance is
-# meant to be managed, but it has no instance profile.
+	Bad: `# Inventory is gathered from every instance tagged Environment = prod, so this
+# instance is meant to be managed, but it has no instance profile.
+resource "aws_ssm_association" "inventory" {
+  name = "AWS-GatherSoftwareInventory"
+
+  targets {
+    key    = "tag:Environment"
+    values = ["prod"]
+  }
+}
+
 resource "aws_instance" "app" {
   ami           = var.ami_id
   instance_type = "t3.micro"
   subnet_id     = aws_subnet.private.id
+
+  tags = {
+    Environment = "prod"
+  }
 }
 `,
 	Good: `resource "aws_iam_role_policy_attachment" "app_ssm_core" {
@@ -259,6 +332,10 @@ resource "aws_instance" "app" {
   instance_type        = "t3.micro"
   subnet_id            = aws_subnet.private.id
   iam_instance_profile = aws_iam_instance_profile.app.name
+
+  tags = {
+    Environment = "prod"
+  }
 }
 `,
 	Remediation: "Give the instance a profile whose role has AmazonSSMManagedInstanceCore (or the equivalent actions), or turn on Default Host Management Configuration.",
@@ -344,7 +421,11 @@ var SSM109 = &Rule{
 		"An instance in an availability zone without one depends on another zone: an outage there cuts it off from Systems Manager, and its traffic to the endpoint crosses zones, which is charged. " +
 		"The rule compares the instance's availability zone with those of the endpoint's subnets and stays silent when either is unknown.",
 	Language: "hcl",
-	Bad: `resource "aws_subnet" "private_a" {
+	Bad: `resource "aws_vpc" "main" {
+  cidr_block = "10.0.0.0/16"
+}
+
+resource "aws_subnet" "private_a" {
   vpc_id            = aws_vpc.main.id
   cidr_block        = "10.0.1.0/24"
   availability_zone = "eu-west-1a"
@@ -357,8 +438,10 @@ resource "aws_subnet" "private_b" {
 }
 
 resource "aws_vpc_endpoint" "ssm" {
+  for_each = toset(["ssm", "ssmmessages", "ec2messages"])
+
   vpc_id              = aws_vpc.main.id
-  service_name        = "com.amazonaws.eu-west-1.ssm"
+  service_name        = "com.amazonaws.eu-west-1.${each.key}"
   vpc_endpoint_type   = "Interface"
   subnet_ids          = [aws_subnet.private_a.id]
   security_group_ids  = [aws_security_group.endpoints.id]
@@ -373,8 +456,10 @@ resource "aws_instance" "worker" {
 }
 `,
 	Good: `resource "aws_vpc_endpoint" "ssm" {
+  for_each = toset(["ssm", "ssmmessages", "ec2messages"])
+
   vpc_id              = aws_vpc.main.id
-  service_name        = "com.amazonaws.eu-west-1.ssm"
+  service_name        = "com.amazonaws.eu-west-1.${each.key}"
   vpc_endpoint_type   = "Interface"
   subnet_ids          = [aws_subnet.private_a.id, aws_subnet.private_b.id]
   security_group_ids  = [aws_security_group.endpoints.id]
@@ -397,7 +482,17 @@ var SSM110 = &Rule{
 		"The rule fires in the situation of SSM101 (a managed instance in a subnet with no egress path) when `ec2messages` is the only endpoint missing; " +
 		"it is a warning rather than an error because current agents work without it.",
 	Language: "hcl",
-	Bad: `resource "aws_vpc_endpoint" "ssm" {
+	Bad: `resource "aws_vpc" "main" {
+  cidr_block = "10.0.0.0/16"
+}
+
+# No route table association and no route: the subnet has no egress.
+resource "aws_subnet" "private" {
+  vpc_id     = aws_vpc.main.id
+  cidr_block = "10.0.1.0/24"
+}
+
+resource "aws_vpc_endpoint" "ssm" {
   for_each = toset(["ssm", "ssmmessages"])
 
   vpc_id              = aws_vpc.main.id
@@ -406,6 +501,13 @@ var SSM110 = &Rule{
   subnet_ids          = [aws_subnet.private.id]
   security_group_ids  = [aws_security_group.endpoints.id]
   private_dns_enabled = true
+}
+
+resource "aws_instance" "app" {
+  ami                  = var.ami_id
+  instance_type        = "t3.micro"
+  subnet_id            = aws_subnet.private.id
+  iam_instance_profile = aws_iam_instance_profile.app.name
 }
 `,
 	Good: `resource "aws_vpc_endpoint" "ssm" {
@@ -435,8 +537,44 @@ var SSM111 = &Rule{
 		"session logs written to S3, and patching, need an `s3` Gateway endpoint on the instances' route table. " +
 		"Without them sessions may start but cannot be logged or decrypted, and patching fails.",
 	Language: "hcl",
-	Bad: `# The instances' subnet has no egress; the VPC has endpoints for ssm,
-# ssmmessages and ec2messages only.
+	Bad: `resource "aws_vpc" "main" {
+  cidr_block = "10.0.0.0/16"
+}
+
+# No route table association and no route: the subnet has no egress.
+resource "aws_subnet" "private" {
+  vpc_id     = aws_vpc.main.id
+  cidr_block = "10.0.1.0/24"
+}
+
+# Endpoints for ssm, ssmmessages and ec2messages only.
+resource "aws_vpc_endpoint" "ssm" {
+  for_each = toset(["ssm", "ssmmessages", "ec2messages"])
+
+  vpc_id              = aws_vpc.main.id
+  service_name        = "com.amazonaws.${var.region}.${each.key}"
+  vpc_endpoint_type   = "Interface"
+  subnet_ids          = [aws_subnet.private.id]
+  security_group_ids  = [aws_security_group.endpoints.id]
+  private_dns_enabled = true
+}
+
+resource "aws_instance" "app" {
+  ami                  = var.ami_id
+  instance_type        = "t3.micro"
+  subnet_id            = aws_subnet.private.id
+  iam_instance_profile = aws_iam_instance_profile.app.name
+}
+
+resource "aws_cloudwatch_log_group" "sessions" {
+  name              = "/myapp/session-manager"
+  retention_in_days = 365
+}
+
+resource "aws_kms_key" "sessions" {
+  description = "Session Manager sessions"
+}
+
 resource "aws_ssm_document" "session_prefs" {
   name            = "SSM-SessionManagerRunShell"
   document_type   = "Session"
