@@ -98,9 +98,15 @@ var SSM603 = &Rule{
 	ID:       "SSM603",
 	Name:     "getparameters-too-many-names",
 	Severity: Error,
-	Summary:  "GetParameters is called with more than 10 names known at compile time.",
+	Summary:  "GetParameters is called with more than 10 names known at compile time, or (a warning) with names built at run time that nothing splits into batches of 10.",
 	Rationale: "`GetParameters` accepts at most 10 names per call; a request with more is rejected at run time. " +
-		"The rule counts names known at compile time; read more in groups of at most 10, or read a common path with `GetParametersByPath`.",
+		"The rule counts names known at compile time (a list literal, directly or through a variable): more than 10 is an error. " +
+		"A list built at run time, from a function parameter, a command-line flag or `os.Args`, an environment variable, a configuration field (a `yaml`, `json`, `env`… tag), " +
+		"struct tags read by reflection, or appended to in a loop over one of these, is reported as a warning that names where the list comes from, " +
+		"unless the call takes it in batches (`slices.Chunk(names, 10)`, `names[i:end]`, a chunking helper), a length check guards it (`len(names) > 10` → error, `len(batch) == 10` → flush), " +
+		"or it is built from a source of at most 10 elements; a function parameter is not reported when every call of the function in the package gives at most 10 names or a batch. " +
+		"A list whose source cannot be told is not reported. " +
+		"Read more in groups of at most 10, or read a common path with `GetParametersByPath`.",
 	Language: "go",
 	Bad: `func loadSettings(ctx context.Context, client *ssm.Client) (*ssm.GetParametersOutput, error) {
 	return client.GetParameters(ctx, &ssm.GetParametersInput{
@@ -140,6 +146,7 @@ var SSM604 = &Rule{
 	Severity: Error,
 	Summary:  "A constant parameter name or path in Go code breaks Parameter Store's naming rules.",
 	Rationale: "Parameter Store rejects a name that breaks its rules, and in Go code that surfaces only as a run-time error. " +
+		"Names are checked in direct calls and in the input given to the SDK's paginators (`ssm.NewGetParametersByPathPaginator`, `ssm.NewGetParameterHistoryPaginator`). " +
 		"The checks are those of SSM203: only `a-zA-Z0-9_.-` and `/`; a name with a hierarchy, and every `GetParametersByPath` path, starts with `/`; at most 15 hierarchy levels; " +
 		"no `aws` or `ssm` prefix in any letter case, with or without a leading `/`; and at most 1011 characters for the fully qualified name. " +
 		"Only names known at compile time are checked.",

@@ -15,7 +15,8 @@ import (
 	"github.com/ssmlint/ssmlint/rules"
 )
 
-// Analyzer checks the constant names given to Parameter Store operations.
+// Analyzer checks the constant names given to Parameter Store operations,
+// in direct calls and in the input of the SDK's paginators.
 var Analyzer = &analysis.Analyzer{
 	Name: ssmsdk.AnalyzerName(rules.SSM604),
 	Doc:  ssmsdk.Doc(rules.SSM604),
@@ -42,26 +43,36 @@ func run(pass *analysis.Pass) (any, error) {
 	pkg := ssmsdk.Of(pass)
 	vals := pkg.Values()
 	for _, r := range pkg.Reads(slices.Collect(maps.Keys(nameFields))...) {
-		field := nameFields[r.Op]
-		e, _ := r.In.Set(field)
-		for _, x := range ssmsdk.NameExprs(pass.TypesInfo, e, field == "Names") {
-			name, ok := vals.String(x)
-			if !ok || strings.HasPrefix(name, "arn:") {
-				continue // ARNs are checked by their own rules
-			}
-			for _, p := range problems(name, r.Op, field) {
-				pass.Report(analysis.Diagnostic{
-					Pos:      x.Pos(),
-					End:      x.End(),
-					Category: rules.SSM604.ID,
-					Message:  r.Op + " " + strconv.Quote(name) + ": " + p,
-					URL:      ssmsdk.URL(rules.SSM604),
-				})
-				break
-			}
-		}
+		check(pass, vals, r.Op, r.In)
+	}
+	// A paginator's input is checked as the calls it makes.
+	for _, p := range paginatedReads(pass) {
+		check(pass, vals, p.op, p.in)
 	}
 	return nil, nil
+}
+
+// check reports the constant names an operation's input breaks the
+// rules with.
+func check(pass *analysis.Pass, vals *ssmsdk.Values, op string, in ssmsdk.Input) {
+	field := nameFields[op]
+	e, _ := in.Set(field)
+	for _, x := range ssmsdk.NameExprs(pass.TypesInfo, e, field == "Names") {
+		name, ok := vals.String(x)
+		if !ok || strings.HasPrefix(name, "arn:") {
+			continue // ARNs are checked by their own rules
+		}
+		for _, p := range problems(name, op, field) {
+			pass.Report(analysis.Diagnostic{
+				Pos:      x.Pos(),
+				End:      x.End(),
+				Category: rules.SSM604.ID,
+				Message:  op + " " + strconv.Quote(name) + ": " + p,
+				URL:      ssmsdk.URL(rules.SSM604),
+			})
+			break
+		}
+	}
 }
 
 // problems checks a name (or, for GetParametersByPath, a path). Reading

@@ -269,7 +269,9 @@ func (res *Result) readJSON(r io.Reader) error {
 	}
 	sort.SliceStable(ds, func(i, j int) bool { return ds[i].order < ds[j].order })
 	for _, x := range ds {
-		r, ok := rules.Lookup(x.d.Category)
+		// The category is the rule, and the finding's severity when it
+		// is not the rule's default (rules.Rule.Category).
+		r, severity, ok := rules.ParseCategory(x.d.Category)
 		if !ok {
 			continue
 		}
@@ -282,7 +284,7 @@ func (res *Result) readJSON(r io.Reader) error {
 		}
 		f := finding.Finding{
 			Rule:     r,
-			Severity: r.Severity,
+			Severity: severity,
 			Message:  msg,
 			Range: finding.Range{File: real.Start.File,
 				Start: finding.Pos{Line: real.Start.Line, Column: real.Start.Column, Byte: real.Start.Offset},
