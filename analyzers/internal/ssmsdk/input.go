@@ -184,6 +184,21 @@ func (in *Input) fromVariable(info *types.Info, body *ast.BlockStmt, id *ast.Ide
 			}
 		case *ast.AssignStmt:
 			for _, r := range n.Rhs {
+				// out, err := c.Op(ctx, in): the input as the call's
+				// argument is read, like a call on its own.
+				if call, ok := ast.Unparen(r).(*ast.CallExpr); ok {
+					if c, ok := Match(info, call); ok {
+						if x, ok := ast.Unparen(c.Input).(*ast.Ident); ok && info.ObjectOf(x) == obj {
+							for _, a := range call.Args {
+								if a != c.Input {
+									ast.Inspect(a, func(m ast.Node) bool { return visitUse(info, obj, m, &safe) })
+								}
+							}
+							ast.Inspect(call.Fun, func(m ast.Node) bool { return visitUse(info, obj, m, &safe) })
+							continue
+						}
+					}
+				}
 				ast.Inspect(r, func(m ast.Node) bool { return visitUse(info, obj, m, &safe) })
 			}
 			for _, l := range n.Lhs {
