@@ -13,7 +13,13 @@ var SSM601 = &Rule{
 		"With it absent, nil or false the program receives ciphertext and uses it as if it were the password, a mistake that shows up only at run time (seed notes, trouble 2). " +
 		"A parameter is known to be a SecureString when the scanned Terraform declares it so, when the same program puts it as a SecureString, or when its name marks a secret (the vocabulary of SSM201). " +
 		"The rule follows the value through wrappers across functions and packages, such as a `get(name string, decrypt bool)` helper whose callers always pass false, " +
-		"and offers a suggested fix that sets `WithDecryption: aws.Bool(true)`. " +
+		"and through names built at run time (`fmt.Sprintf(\"/%s/app/%s\", env, name)`, concatenation): a caller's argument that marks a secret, " +
+		"or a known last segment whose pattern matches a SecureString of the Terraform inventory (`/…/app/db_dsn` and `/prod/app/db_dsn`), makes the read a SecureString read. " +
+		"A wrapper that never decrypts is reported at its read, naming the callers and what they pass, when they are in its package; a caller in another package is reported at its call. " +
+		"Unknown arguments, and an unknown part in the name's last segment, keep it silent. " +
+		"A read whose value is never used needs no decryption and is not reported: an existence or version check that keeps only the error, or uses the output only for `Name`, `Version`, `Type`, `ARN` and the like " +
+		"(handing the output or a parameter on, or reading `Value`, counts as a use). " +
+		"It offers a suggested fix that sets `WithDecryption: aws.Bool(true)`. " +
 		"Terraform's `data \"aws_ssm_parameter\"` is not a call and decrypts by default.",
 	Language: "go",
 	Bad: `func dbPassword(ctx context.Context, client *ssm.Client) (string, error) {

@@ -91,10 +91,17 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 		}
 	}
-	wrapperReads(pass, vals)
-	checkWrapperCalls(pass, vals, func(name string, path bool) (ssmsdk.Evidence, bool) {
-		return ssmsdk.SecureEvidence(inv, puts, name, path, extraWords...)
-	})
+	origins := wrapperReads(pass, vals)
+	evidence := func(n Name, path bool) (ssmsdk.Evidence, bool) {
+		if s, ok := n.text(); ok {
+			return ssmsdk.SecureEvidence(inv, puts, s, path, extraWords...)
+		}
+		if path {
+			return ssmsdk.Evidence{}, false
+		}
+		return builtEvidence(inv, puts, n, extraWords)
+	}
+	checkWrapperCalls(pass, vals, origins, evidence)
 	for _, r := range pkg.Reads(slices.Collect(maps.Keys(reads))...) {
 		c, in, field := r.Call, r.In, reads[r.Op]
 		decrypt, set := in.Set("WithDecryption")
@@ -107,11 +114,14 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 		}
 		named, _ := in.Set(field)
-		if named == nil {
+		if named == nil || valueUnread(pass.TypesInfo, r.Body, r.Stack, c) {
 			continue
 		}
 		names, ok := nameList(pass, vals, named, field == "Names")
 		if !ok {
+			if field == "Name" {
+				checkBuiltName(pass, vals, r, decrypt, evidence)
+			}
 			continue
 		}
 		for _, n := range names {
@@ -119,7 +129,7 @@ func run(pass *analysis.Pass) (any, error) {
 			if !secure {
 				continue
 			}
-			report(pass, c, in, decrypt, field, n, ev)
+			report(pass, c, in, decrypt, field, n, ev, "")
 			break
 		}
 	}
@@ -138,8 +148,29 @@ func nameList(pass *analysis.Pass, vals *ssmsdk.Values, e ast.Expr, list bool) (
 	return out, len(out) > 0
 }
 
-func report(pass *analysis.Pass, c ssmsdk.Call, in ssmsdk.Input, decrypt ast.Expr, field, name string, ev ssmsdk.Evidence) {
+// checkBuiltName reports a read whose name is built at run time and known
+// to be a SecureString whatever the unknown parts are: "/" + env +
+// "/smtp/password".
+func checkBuiltName(pass *analysis.Pass, vals *ssmsdk.Values, r ssmsdk.Read, decrypt ast.Expr, evidence evidenceFunc) {
+	named, _ := r.In.Set("Name")
+	n, how := builder{info: pass.TypesInfo, vals: vals, body: r.Body}.name(named, 0)
+	if !n.has(partUnknown) {
+		return
+	}
+	ev, secure := evidence(n, false)
+	if !secure {
+		return
+	}
+	shown, _ := n.display()
+	report(pass, r.Call, r.In, decrypt, "Name", shown, ev, "name built by "+cmpOr(how, "concatenation"))
+}
+
+// report reports a read; detail, when set, says how the name came about.
+func report(pass *analysis.Pass, c ssmsdk.Call, in ssmsdk.Input, decrypt ast.Expr, field, name string, ev ssmsdk.Evidence, detail string) {
 	what := strconv.Quote(name)
+	if detail != "" {
+		what += " (" + detail + ")"
+	}
 	if field == "Path" {
 		what = "the parameters under " + what
 		if ev.Name != name {

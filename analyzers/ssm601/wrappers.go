@@ -17,16 +17,23 @@ import (
 // Reader is the fact exported for a function that reads a parameter
 // through one of the SSM read operations, taking the name or the
 // decryption flag from its parameters: `func get(name string, decrypt
-// bool)` around GetParameter, or a helper that hard-codes
-// WithDecryption false. Its callers are then checked as if they made the
-// read themselves, across packages.
+// bool)` around GetParameter, a helper that hard-codes WithDecryption
+// false, or one that builds the name at run time from its argument
+// (fmt.Sprintf("/%s/app/%s", env, name)). Its callers are then checked as
+// if they made the read themselves, across packages.
 type Reader struct {
 	Op    string // "GetParameter", …
 	Field string // what names the parameters: "Name", "Names" or "Path"
 	// NameParam is the index of the parameter that gives the name, or -1
-	// when the name is NameConst.
+	// when the name is NameConst or Built.
 	NameParam int
 	NameConst string
+	// Built is the name when the function builds it at run time from its
+	// parameters and values it cannot know (an environment, a field);
+	// NameParam is then -1 and NameConst "". How says how: "fmt.Sprintf"
+	// or "concatenation".
+	Built Name
+	How   string
 	// DecryptParam is the index of the bool parameter that becomes
 	// WithDecryption, or -1 when the function always decrypts (Decrypts)
 	// or never does.
@@ -40,7 +47,33 @@ type Reader struct {
 func (*Reader) AFact() {}
 
 func (r *Reader) String() string {
-	return fmt.Sprintf("reads %s via %s (name param %d %q, decrypt param %d %v)", r.Field, r.Op, r.NameParam, r.NameConst, r.DecryptParam, r.Decrypts)
+	s := fmt.Sprintf("reads %s via %s (name param %d %q, decrypt param %d %v)", r.Field, r.Op, r.NameParam, r.NameConst, r.DecryptParam, r.Decrypts)
+	if r.Built != nil {
+		shown, _ := r.Built.display()
+		s += fmt.Sprintf(" built by %s as %q", r.How, shown)
+	}
+	return s
+}
+
+// name is the name the function reads, in terms of its parameters.
+func (r *Reader) name() Name {
+	switch {
+	case r.Built != nil:
+		return r.Built
+	case r.NameParam >= 0:
+		return Name{{Kind: partParam, Param: r.NameParam}}
+	}
+	return textName(r.NameConst)
+}
+
+// origin is the read of this package that a Reader function's callers
+// reach when the function never decrypts: where to report (and fix) a
+// name its callers complete.
+type origin struct {
+	read    ssmsdk.Call
+	in      ssmsdk.Input
+	decrypt ast.Expr // WithDecryption's false value, nil when absent
+	fn      *types.Func
 }
 
 // paramFlow tells whether e is (a pointer helper of) one of fn's
@@ -97,8 +130,8 @@ func reassigned(info *types.Info, body *ast.BlockStmt, v *types.Var) bool {
 
 // wrapperReads computes the Reader facts of the package's functions:
 // functions around a direct read, then functions around those, until
-// nothing changes.
-func wrapperReads(pass *analysis.Pass, vals *ssmsdk.Values) {
+// nothing changes. It returns the origins of those that never decrypt.
+func wrapperReads(pass *analysis.Pass, vals *ssmsdk.Values) map[*types.Func]*origin {
 	type fn struct {
 		obj  *types.Func
 		sig  *types.Signature
@@ -118,106 +151,154 @@ func wrapperReads(pass *analysis.Pass, vals *ssmsdk.Values) {
 			fns = append(fns, fn{obj, obj.Type().(*types.Signature), fd.Body})
 		}
 	}
+	origins := map[*types.Func]*origin{}
 	for round := 0; round < 5; round++ {
 		changed := false
 		for _, f := range fns {
 			if pass.ImportObjectFact(f.obj, new(Reader)) {
 				continue
 			}
-			if r, ok := readerIn(pass, vals, f.sig, f.body); ok {
+			if r, o, ok := readerIn(pass, builder{pass.TypesInfo, vals, f.sig, f.body}, origins); ok {
 				pass.ExportObjectFact(f.obj, r)
+				if o != nil {
+					if o.fn == nil {
+						o.fn = f.obj
+					}
+					origins[f.obj] = o
+				}
 				changed = true
 			}
 		}
 		if !changed {
-			return
+			break
 		}
 	}
+	return origins
 }
 
-// readerIn finds the first read in body whose name and decryption come
-// from the function's parameters (at least one of them) or constants.
-func readerIn(pass *analysis.Pass, vals *ssmsdk.Values, sig *types.Signature, body *ast.BlockStmt) (*Reader, bool) {
+// readerIn finds the first read in the body b is for whose name or
+// decryption comes from the function's parameters, with the other known.
+// The origin is the read of this package it reaches when it never
+// decrypts.
+func readerIn(pass *analysis.Pass, b builder, origins map[*types.Func]*origin) (*Reader, *origin, bool) {
 	var out *Reader
-	ast.Inspect(body, func(n ast.Node) bool {
+	var from *origin
+	var stack []ast.Node
+	ast.Inspect(b.body, func(n ast.Node) bool {
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return true
+		}
 		if out != nil {
 			return false
 		}
-		call, ok := n.(*ast.CallExpr)
-		if !ok {
-			return true
-		}
-		var nameE, decryptE ast.Expr
-		var r Reader
-		hasDecrypt := false
-		if c, ok := ssmsdk.Match(pass.TypesInfo, call); ok {
-			field, isRead := reads[c.Op]
-			if !isRead {
-				return true
-			}
-			in, ok := ssmsdk.ReadInput(pass.TypesInfo, body, c.Input)
-			if !ok {
-				return true
-			}
-			nameE, _ = in.Set(field)
-			var set bool
-			decryptE, set = in.Set("WithDecryption")
-			if set && decryptE == nil {
-				return true // set in several places
-			}
-			hasDecrypt = set
-			r = Reader{Op: c.Op, Field: field, At: position(pass, call.Pos())}
-		} else if g, ok := calleeReader(pass, call); ok {
-			r = Reader{Op: g.Op, Field: g.Field, At: g.At, NameParam: -1, NameConst: g.NameConst, DecryptParam: -1, Decrypts: g.Decrypts}
-			if g.NameParam >= 0 {
-				if g.NameParam >= len(call.Args) {
-					return true
-				}
-				nameE = call.Args[g.NameParam]
-			}
-			if g.DecryptParam >= 0 {
-				if g.DecryptParam >= len(call.Args) {
-					return true
-				}
-				decryptE, hasDecrypt = call.Args[g.DecryptParam], true
-			}
-			if g.NameParam < 0 && g.DecryptParam < 0 {
-				return true
-			}
-		} else {
-			return true
-		}
-		r.NameParam, r.DecryptParam = -1, -1
-		if nameE != nil {
-			if i, ok := paramFlow(pass.TypesInfo, sig, body, nameE); ok {
-				r.NameParam = i
-			} else if s, ok := vals.String(nameE); ok && r.Field != "Names" {
-				r.NameConst = s
-			} else {
-				return true
-			}
-		} else if r.NameConst == "" {
-			return true
-		}
-		if hasDecrypt {
-			if i, ok := paramFlow(pass.TypesInfo, sig, body, decryptE); ok {
-				r.DecryptParam = i
-			} else if b, ok := vals.Bool(decryptE); ok {
-				r.Decrypts = b
-			} else {
-				return true
+		if call, ok := n.(*ast.CallExpr); ok {
+			if r, o, ok := readerAt(pass, b, call, stack, origins); ok {
+				out, from = r, o
+				return false
 			}
 		}
-		if r.NameParam < 0 && r.DecryptParam < 0 {
-			return true // nothing comes from outside: the direct check covers it
-		}
-		if r.DecryptParam < 0 && r.Decrypts {
-			return true // always decrypts
-		}
-		out = &r
-		return false
+		stack = append(stack, n)
+		return true
 	})
-	return out, out != nil
+	return out, from, out != nil
+}
+
+// readerAt is readerIn for one call: a direct read, or a call of a
+// Reader function.
+func readerAt(pass *analysis.Pass, b builder, call *ast.CallExpr, stack []ast.Node, origins map[*types.Func]*origin) (*Reader, *origin, bool) {
+	var name Name
+	var decryptE ast.Expr
+	var r Reader
+	var o *origin
+	hasDecrypt := false
+	if c, ok := ssmsdk.Match(pass.TypesInfo, call); ok {
+		field, isRead := reads[c.Op]
+		if !isRead {
+			return nil, nil, false
+		}
+		in, ok := ssmsdk.ReadInput(pass.TypesInfo, b.body, c.Input)
+		if !ok || valueUnread(pass.TypesInfo, b.body, stack, c) {
+			return nil, nil, false
+		}
+		nameE, _ := in.Set(field)
+		if nameE == nil {
+			return nil, nil, false
+		}
+		var set bool
+		decryptE, set = in.Set("WithDecryption")
+		if set && decryptE == nil {
+			return nil, nil, false // set in several places
+		}
+		hasDecrypt = set
+		r = Reader{Op: c.Op, Field: field, At: position(pass, call.Pos())}
+		switch i, isParam := paramFlow(pass.TypesInfo, b.sig, b.body, nameE); {
+		case isParam:
+			name = Name{{Kind: partParam, Param: i}}
+		case field == "Name":
+			name, r.How = b.name(nameE, 0)
+		default:
+			s, ok := b.vals.String(nameE)
+			if !ok || field == "Names" {
+				return nil, nil, false
+			}
+			name = textName(s)
+		}
+		o = &origin{read: c, in: in, decrypt: decryptE}
+	} else if g, ok := calleeReader(pass, call); ok {
+		r = Reader{Op: g.Op, Field: g.Field, At: g.At, How: g.How, Decrypts: g.Decrypts}
+		gName := g.name()
+		for _, p := range gName {
+			if p.Kind == partParam && p.Param >= len(call.Args) {
+				return nil, nil, false
+			}
+		}
+		name = gName.subst(func(i int) Name {
+			n, how := b.name(call.Args[i], 0)
+			r.How = cmpOr(r.How, how)
+			return n
+		})
+		if g.DecryptParam >= 0 {
+			if g.DecryptParam >= len(call.Args) {
+				return nil, nil, false
+			}
+			decryptE, hasDecrypt = call.Args[g.DecryptParam], true
+		} else if fn := typeutil.StaticCallee(pass.TypesInfo, call); origins[fn] != nil {
+			o = origins[fn]
+		}
+		if !gName.has(partParam) && g.DecryptParam < 0 {
+			return nil, nil, false
+		}
+	} else {
+		return nil, nil, false
+	}
+	r.NameParam, r.DecryptParam = -1, -1
+	if i, ok := name.param(); ok {
+		r.NameParam, r.How = i, ""
+	} else if s, ok := name.text(); ok {
+		r.NameConst, r.How = s, ""
+	} else {
+		r.Built = name
+	}
+	if hasDecrypt {
+		if i, ok := paramFlow(pass.TypesInfo, b.sig, b.body, decryptE); ok {
+			r.DecryptParam, o = i, nil
+		} else if v, ok := b.vals.Bool(decryptE); ok {
+			r.Decrypts = v
+		} else {
+			return nil, nil, false
+		}
+	}
+	if r.Built != nil && r.Field != "Name" {
+		return nil, nil, false // a list or a path built at run time: not followed
+	}
+	if r.NameParam < 0 && r.DecryptParam < 0 && !name.has(partParam) {
+		return nil, nil, false // nothing comes from outside: the direct check covers it
+	}
+	if r.DecryptParam < 0 && r.Decrypts {
+		return nil, nil, false // always decrypts
+	}
+	return &r, o, true
 }
 
 // calleeReader returns the Reader fact of the function a call calls.
@@ -236,83 +317,4 @@ func calleeReader(pass *analysis.Pass, call *ast.CallExpr) (*Reader, bool) {
 func position(pass *analysis.Pass, pos token.Pos) string {
 	p := pass.Fset.Position(pos)
 	return filepath.Base(p.Filename) + ":" + strconv.Itoa(p.Line)
-}
-
-// checkWrapperCalls reports calls of Reader functions that pass a
-// constant SecureString name with decryption off.
-func checkWrapperCalls(pass *analysis.Pass, vals *ssmsdk.Values, evidence func(name string, path bool) (ssmsdk.Evidence, bool)) {
-	for _, f := range pass.Files {
-		ast.Inspect(f, func(n ast.Node) bool {
-			call, ok := n.(*ast.CallExpr)
-			if !ok {
-				return true
-			}
-			g, ok := calleeReader(pass, call)
-			if !ok {
-				return true
-			}
-			name := g.NameConst
-			var nameArg ast.Expr
-			if g.NameParam >= 0 {
-				if g.NameParam >= len(call.Args) {
-					return true
-				}
-				nameArg = call.Args[g.NameParam]
-				s, ok := vals.String(nameArg)
-				if !ok {
-					return true
-				}
-				name = s
-			}
-			decrypts := g.Decrypts
-			var decryptArg ast.Expr
-			if g.DecryptParam >= 0 {
-				if g.DecryptParam >= len(call.Args) {
-					return true
-				}
-				decryptArg = call.Args[g.DecryptParam]
-				b, ok := vals.Bool(decryptArg)
-				if !ok {
-					return true
-				}
-				decrypts = b
-			}
-			if decrypts || name == "" {
-				return true
-			}
-			ev, secure := evidence(name, g.Field == "Path")
-			if !secure {
-				return true
-			}
-			callee := typeutil.StaticCallee(pass.TypesInfo, call)
-			var at ast.Node = call
-			how := "which never decrypts"
-			var fixes []analysis.SuggestedFix
-			switch {
-			case decryptArg != nil:
-				at, how = decryptArg, "with decryption off"
-				if lit, ok := ast.Unparen(decryptArg).(*ast.Ident); ok && lit.Name == "false" {
-					fixes = []analysis.SuggestedFix{{
-						Message:   "Pass true",
-						TextEdits: []analysis.TextEdit{{Pos: lit.Pos(), End: lit.End(), NewText: []byte("true")}},
-					}}
-				}
-			case nameArg != nil:
-				at = nameArg
-			}
-			what := strconv.Quote(name)
-			if g.Field == "Path" {
-				what = "the parameters under " + what
-			}
-			pass.Report(analysis.Diagnostic{
-				Pos:            at.Pos(),
-				End:            at.End(),
-				Category:       "SSM601",
-				Message:        fmt.Sprintf("%s reads %s through %s (%s) %s, so a SecureString comes back encrypted: %s", callee.Name(), what, g.Op, g.At, how, ev.Reason),
-				URL:            docURL,
-				SuggestedFixes: fixes,
-			})
-			return true
-		})
-	}
 }

@@ -1,5 +1,5 @@
-// Package ssm601lib wraps Parameter Store the way applications do.
-package ssm601lib // want package:"puts 1 SecureStrings"
+// Package ssm601lib wraps Parameter Store the way applications do. // want package:"puts 1 SecureStrings"
+package ssm601lib
 
 import (
 	"context"
