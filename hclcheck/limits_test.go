@@ -32,7 +32,7 @@ func TestLimits(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			start := time.Now()
 			d := checkLimits("x.tf", []byte(c.src))
-			if took := time.Since(start); took > 5*time.Second { // a lexer pass at most; the machine may be busy
+			if took := time.Since(start); took > 20*time.Second { // a lexer pass at most (well under a second idle); the machine may be busy, the unbounded parse takes minutes
 				t.Errorf("took %v", took)
 			}
 			switch {
