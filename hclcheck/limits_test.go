@@ -61,7 +61,7 @@ func TestTokenLimit(t *testing.T) {
 		if d == nil || !strings.Contains(d.Summary, "tokens") {
 			t.Errorf("%q flood: %v", c, d)
 		}
-		if took := time.Since(start); took > time.Second {
+		if took := time.Since(start); took > 10*time.Second { // well under a second idle; the unbounded parse takes minutes
 			t.Errorf("%q flood: took %v", c, took)
 		}
 	}
