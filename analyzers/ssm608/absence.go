@@ -23,7 +23,10 @@ import (
 //
 // When the requested names are constants (requested) and so are the keys
 // looked up, every requested name must be among those keys.
-func handlesAbsence(info *types.Info, body *ast.BlockStmt, fromResult *trace, vals *ssmsdk.Values, requested []string) bool {
+//
+// Only code after the call counts (after is the call's end): a lookup
+// before it (skipping duplicates while building the names) checks nothing.
+func handlesAbsence(info *types.Info, body *ast.BlockStmt, after token.Pos, fromResult *trace, vals *ssmsdk.Values, requested []string) bool {
 	// Stores are not reads: `returned[name] = true` checks nothing.
 	stored := map[ast.Expr]bool{}
 	ast.Inspect(body, func(n ast.Node) bool {
@@ -37,7 +40,7 @@ func handlesAbsence(info *types.Info, body *ast.BlockStmt, fromResult *trace, va
 	var keys []ast.Expr // of the lookups
 	found := false
 	ast.Inspect(body, func(n ast.Node) bool {
-		if found {
+		if found || n != nil && n.End() <= after {
 			return false
 		}
 		switch n := n.(type) {

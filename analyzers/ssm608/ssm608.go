@@ -64,7 +64,7 @@ func run(pass *analysis.Pass) (any, error) {
 		if !used || checked || escapes {
 			continue
 		}
-		if handlesAbsence(pass.TypesInfo, s.Body, filled.trace(isVar(pass.TypesInfo, obj)), ssmsdk.Of(pass).Values(), constantNames(pass, s)) {
+		if handlesAbsence(pass.TypesInfo, s.Body, s.Expr.End(), filled.trace(isVar(pass.TypesInfo, obj)), ssmsdk.Of(pass).Values(), constantNames(pass, s)) {
 			continue
 		}
 		report(pass, s, "the result of GetParameters is used but its InvalidParameters is never read: "+

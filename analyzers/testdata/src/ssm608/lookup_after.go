@@ -186,3 +186,24 @@ func hostChecked(ctx context.Context, c *ssm.Client) (dbConfig, error) {
 	}
 	return dbConfig{Host: host, Port: byName[dbPortName]}, nil
 }
+
+// A lookup before the call (skipping duplicate names while building the
+// request) checks nothing about the result: still reported.
+func dedupeBefore(ctx context.Context, c *ssm.Client, names []string) (map[string]string, error) {
+	params := make(map[string]string, len(names))
+	in := &ssm.GetParametersInput{}
+	for _, name := range names {
+		if _, exists := params[name]; exists {
+			continue
+		}
+		in.Names = append(in.Names, name)
+	}
+	out, err := c.GetParameters(ctx, in) // want `InvalidParameters is never read`
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range out.Parameters {
+		params[*p.Name] = *p.Value
+	}
+	return params, nil
+}
