@@ -54,6 +54,18 @@ type Finding struct {
 // Once, in SortFindings order; the others are dropped. The order of the
 // findings kept is unchanged.
 func KeepFirstOnce(fs []Finding) []Finding {
+	keep := FirstOnce(fs)
+	out := fs[:0]
+	for i, f := range fs {
+		if keep[i] {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// FirstOnce tells, for each finding, whether KeepFirstOnce keeps it.
+func FirstOnce(fs []Finding) []bool {
 	first := map[string]int{}
 	for i, f := range fs {
 		if !f.Once {
@@ -63,16 +75,11 @@ func KeepFirstOnce(fs []Finding) []Finding {
 			first[f.Rule.ID] = i
 		}
 	}
-	if len(first) == 0 {
-		return fs
-	}
-	out := fs[:0]
+	keep := make([]bool, len(fs))
 	for i, f := range fs {
-		if !f.Once || first[f.Rule.ID] == i {
-			out = append(out, f)
-		}
+		keep[i] = !f.Once || first[f.Rule.ID] == i
 	}
-	return out
+	return keep
 }
 
 func before(a, b Finding) bool {

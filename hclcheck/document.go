@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
-	"sort"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -146,12 +145,6 @@ func (a *Attr) Document(format string) (doc *Doc, ok bool, err error) {
 		doc.Range = a.Range() // not the local's it came through
 	}
 	return doc, ok, err
-}
-
-// DocumentOf reads a sub-expression of the attribute as a document (one
-// element of a list of documents).
-func (a *Attr) DocumentOf(e hclsyntax.Expression, format string) (doc *Doc, ok bool, err error) {
-	return a.scope.document(e, format, 0)
 }
 
 func (s *scope) document(e hclsyntax.Expression, format string, depth int) (*Doc, bool, error) {
@@ -655,14 +648,4 @@ func plainYAML(n any) any {
 		return f
 	}
 	return n
-}
-
-// DocKeys lists an object's keys in order (for stable reports).
-func DocKeys(m map[string]any) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }

@@ -85,35 +85,17 @@ func (r *Result) DropUnless(facts map[string]bool) {
 }
 
 func (r *Result) keepFirstOnce() {
-	if len(r.Unless) != len(r.Findings) {
-		r.Findings = finding.KeepFirstOnce(r.Findings)
-		return
-	}
-	type pair struct {
-		f finding.Finding
-		u string
-	}
-	kept := finding.KeepFirstOnce(slices.Clone(r.Findings))
-	if len(kept) == len(r.Findings) {
-		return
-	}
-	// Keep Unless parallel: drop the entries of the findings dropped.
-	var out []pair
-	k := 0
+	keep := finding.FirstOnce(r.Findings)
+	fs, un := r.Findings[:0], r.Unless[:0]
 	for i, f := range r.Findings {
-		if k < len(kept) && sameFinding(kept[k], f) {
-			out = append(out, pair{f, r.Unless[i]})
-			k++
+		if keep[i] {
+			fs = append(fs, f)
+			if i < len(r.Unless) {
+				un = append(un, r.Unless[i])
+			}
 		}
 	}
-	r.Findings, r.Unless = r.Findings[:0], r.Unless[:0]
-	for _, p := range out {
-		r.Findings, r.Unless = append(r.Findings, p.f), append(r.Unless, p.u)
-	}
-}
-
-func sameFinding(a, b finding.Finding) bool {
-	return a.Rule == b.Rule && a.Range == b.Range && a.Message == b.Message && a.Once == b.Once
+	r.Findings, r.Unless = fs, un
 }
 
 // Project is one scanned root: its files and the modules parsed so far.

@@ -102,10 +102,6 @@ func usesIndex(mi *ModuleInstance) map[string][]Use {
 	return idx
 }
 
-// IsPassOn reports a use that carries the resource elsewhere (a local,
-// an output, a module argument).
-func (u Use) IsPassOn() bool { return u.Type == "" }
-
 // In reports whether the use is attribute attr (a dotted path) of a
 // resource of type typ.
 func (u Use) In(typ, attr string) bool {
