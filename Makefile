@@ -23,8 +23,10 @@ run: build
 ## and the golangci-lint plugin end to end
 test: vet unit check-generated lint plugin-e2e
 
+## vet: the product module and the developer tools' module (tools/)
 vet:
 	$(GO) vet ./...
+	$(GO) -C tools vet ./...
 
 unit:
 	$(GO) test -race -count=1 ./...
@@ -33,12 +35,13 @@ unit:
 check-generated:
 	$(GO) test -count=1 -run 'TestGenerated|TestDocs' ./internal/ruledoc/
 
-## generate: rewrite docs/rules from the rule catalog
+## generate: rewrite docs/rules from the rule catalog (tools/ruledocgen)
 generate:
-	$(GO) run ./internal/ruledoc/gen -out docs/rules
+	$(GO) -C tools run ./ruledocgen -out $(CURDIR)/docs/rules
 
 lint: $(GOLANGCI_LINT)
 	$(GOLANGCI_LINT) run ./...
+	cd tools && $(GOLANGCI_LINT) run ./...
 
 $(GOLANGCI_LINT):
 	GOBIN=$(BIN) $(GO) install github.com/golangci/golangci-lint/v2/cmd/golangci-lint@$(GOLANGCI_VERSION)
@@ -62,7 +65,7 @@ fuzz:
 ## bench: synthetic corpora (~2,500 and ~10,000 files) in .bench/: ssmlint's
 ## wall time and peak memory next to the bare hclsyntax parse time (the floor)
 bench: build
-	$(GO) run ./internal/bench/benchrun -sizes 2500,10000 -runs 3 -ssmlint $(BIN)/ssmlint
+	$(GO) -C tools run ./benchrun -sizes 2500,10000 -runs 3 -ssmlint $(BIN)/ssmlint -dir $(CURDIR)/.bench
 
 ## bench-go: the testing.B benchmarks (engine vs parse floor on one corpus)
 bench-go:
@@ -73,7 +76,7 @@ bench-govet: build
 	rm -rf .bench/govet-module && mkdir -p .bench
 	cp -r "$$($(GO) mod download -json golang.org/x/tools@v0.52.0 | sed -n 's/.*"Dir": "\(.*\)".*/\1/p')" .bench/govet-module
 	chmod -R u+w .bench/govet-module
-	$(GO) run ./internal/bench/govetrun -runs 3 -ssmlint $(BIN)/ssmlint .bench/govet-module
+	$(GO) -C tools run ./govetrun -runs 3 -ssmlint $(BIN)/ssmlint $(CURDIR)/.bench/govet-module
 
 ## bench-profile: CPU and memory profiles of the engine on 2,500 files
 bench-profile:

@@ -2,7 +2,8 @@
 // generator of synthetic Terraform corpora (Generate), the parse floor
 // (ParseFloor: reading and parsing every file with hclsyntax, which ssmlint
 // cannot beat), and the Go benchmarks comparing the two. The commands
-// gencorpus, parsefloor and benchrun under this directory drive them.
+// gencorpus, parsefloor and benchrun, in the separate tools module
+// (tools/ at the repository's root), drive them.
 package bench
 
 import (

@@ -1,10 +1,11 @@
 // Command benchrun measures ssmlint end to end against the parse floor on
 // generated corpora.
 //
-//	go run ./internal/bench/benchrun [-sizes 2500,10000] [-runs 3] [-ssmlint bin/ssmlint] [-floor PATH] [-seed 1] [-dir .bench]
+//	go -C tools run ./benchrun [-sizes 2500,10000] [-runs 3] [-ssmlint bin/ssmlint] [-floor PATH] [-seed 1] [-dir DIR]
 //
 // It builds ssmlint and parsefloor (unless given), generates the corpora
-// into DIR (reused when already generated for that seed and size), and for
+// into DIR (the repository's .bench by default; reused when already
+// generated for that seed and size), and for
 // each size runs the floor and `ssmlint --format json --output /dev/null
 // CORPUS` -runs times, alternating, after one untimed warm-up of each
 // (ssmlint's warm-up writes its JSON report to DIR to count findings). It
@@ -51,9 +52,9 @@ func main() {
 	sizesFlag := flag.String("sizes", "2500,10000", "corpus sizes in files, comma-separated")
 	runs := flag.Int("runs", 3, "timed runs of each program per size (the median is reported)")
 	ssmlint := flag.String("ssmlint", "", "ssmlint binary to measure (default: build ./cmd/ssmlint into DIR/bin)")
-	floor := flag.String("floor", "", "parsefloor binary (default: build ./internal/bench/parsefloor into DIR/bin)")
+	floor := flag.String("floor", "", "parsefloor binary (default: build tools/parsefloor into DIR/bin)")
 	seed := flag.Uint64("seed", 1, "corpus seed")
-	dir := flag.String("dir", ".bench", "where corpora, binaries and reports go (gitignored)")
+	dir := flag.String("dir", "", "where corpora, binaries and reports go (default: the repository's .bench, gitignored)")
 	retain := flag.Bool("retain", true, "also measure parsefloor -retain (parse and keep every AST)")
 	flag.Parse()
 	if err := run(*sizesFlag, *runs, *ssmlint, *floor, *seed, *dir, *retain); err != nil {
@@ -84,7 +85,14 @@ func run(sizesFlag string, runs int, ssmlint, floor string, seed uint64, dir str
 	if runs < 1 {
 		return fmt.Errorf("-runs must be at least 1")
 	}
-	dir, err := filepath.Abs(dir)
+	root, err := repositoryRoot()
+	if err != nil {
+		return err
+	}
+	if dir == "" {
+		dir = filepath.Join(root, ".bench")
+	}
+	dir, err = filepath.Abs(dir)
 	if err != nil {
 		return err
 	}
@@ -93,13 +101,13 @@ func run(sizesFlag string, runs int, ssmlint, floor string, seed uint64, dir str
 	}
 	if ssmlint == "" {
 		ssmlint = filepath.Join(dir, "bin", "ssmlint")
-		if err := goBuild(ssmlint, "./cmd/ssmlint"); err != nil {
+		if err := goBuild(ssmlint, root, "./cmd/ssmlint"); err != nil {
 			return err
 		}
 	}
 	if floor == "" {
 		floor = filepath.Join(dir, "bin", "parsefloor")
-		if err := goBuild(floor, "./internal/bench/parsefloor"); err != nil {
+		if err := goBuild(floor, filepath.Join(root, "tools"), "./parsefloor"); err != nil {
 			return err
 		}
 	}
@@ -110,7 +118,7 @@ func run(sizesFlag string, runs int, ssmlint, floor string, seed uint64, dir str
 	}
 	fmt.Printf("benchrun: %s/%s, %d CPUs (GOMAXPROCS %d), %s, seed %d, %d timed runs each, medians\n",
 		runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), runtime.GOMAXPROCS(0), runtime.Version(), seed, runs)
-	fmt.Printf("ssmlint: %s; source tree at %s\n", ssmlint, treeVersion())
+	fmt.Printf("ssmlint: %s; source tree at %s\n", ssmlint, treeVersion(root))
 
 	var rows []row
 	for _, size := range sizes {
@@ -180,14 +188,10 @@ func run(sizesFlag string, runs int, ssmlint, floor string, seed uint64, dir str
 	return nil
 }
 
-// goBuild builds pkg (relative to the module root) into out.
-func goBuild(out, pkg string) error {
-	root, err := moduleRoot()
-	if err != nil {
-		return err
-	}
+// goBuild builds pkg (relative to dir, a module's directory) into out.
+func goBuild(out, dir, pkg string) error {
 	cmd := exec.Command("go", "build", "-o", out, pkg)
-	cmd.Dir = root
+	cmd.Dir = dir
 	cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
 	if err := cmd.Run(); err != nil {
 		return fmt.Errorf("go build %s: %v", pkg, err)
@@ -195,25 +199,24 @@ func goBuild(out, pkg string) error {
 	return nil
 }
 
-func moduleRoot() (string, error) {
-	out, err := exec.Command("go", "env", "GOMOD").Output()
+// repositoryRoot is the directory of the ssmlint module: the main module
+// when run from the repository's root, the replaced dependency when run
+// from tools/.
+func repositoryRoot() (string, error) {
+	out, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "github.com/ssmlint/ssmlint").Output()
 	if err != nil {
-		return "", fmt.Errorf("go env GOMOD: %v", err)
+		return "", errors.New("cannot locate the ssmlint module (run benchrun from the repository): go list -m failed")
 	}
-	gomod := strings.TrimSpace(string(out))
-	if gomod == "" || gomod == os.DevNull {
-		return "", errors.New("not inside the ssmlint module (run benchrun from the repository)")
+	dir := strings.TrimSpace(string(out))
+	if dir == "" {
+		return "", errors.New("the ssmlint module has no directory (run benchrun from the repository)")
 	}
-	return filepath.Dir(gomod), nil
+	return dir, nil
 }
 
 // treeVersion describes the repository's commit (with -dirty for local
 // changes), or says it is unknown.
-func treeVersion() string {
-	root, err := moduleRoot()
-	if err != nil {
-		return "unknown commit"
-	}
+func treeVersion(root string) string {
 	out, err := exec.Command("git", "-C", root, "describe", "--always", "--dirty").Output()
 	if err != nil {
 		return "unknown commit"

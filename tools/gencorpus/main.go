@@ -2,7 +2,9 @@
 // ssmlint: a shared module with hundreds of example roots calling it,
 // local modules, and stacks calling those (see bench.Generate).
 //
-//	go run ./internal/bench/gencorpus -out DIR -files N [-seed S]
+//	go -C tools run ./gencorpus -out DIR -files N [-seed S]
+//
+// DIR is relative to tools/ when run that way; give an absolute one.
 //
 // The same seed and size always give the same bytes. DIR must not exist or
 // be empty.

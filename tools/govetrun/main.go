@@ -1,7 +1,10 @@
 // Command govetrun times ssmlint's Go side against go vet on the same Go
 // module, whole-process and side by side, and prints the ratios:
 //
-//	govetrun [-runs N] [-ssmlint BIN] MODULE_DIR
+//	go -C tools run ./govetrun [-runs N] [-ssmlint BIN] MODULE_DIR
+//
+// Relative paths are relative to tools/ when run that way (`make
+// bench-govet` passes absolute ones); BIN defaults to ../bin/ssmlint.
 //
 // Two situations are timed, alternating the two commands in each run:
 //
@@ -29,7 +32,7 @@ import (
 
 func main() {
 	runs := flag.Int("runs", 3, "timed runs of each situation")
-	bin := flag.String("ssmlint", "bin/ssmlint", "the ssmlint binary")
+	bin := flag.String("ssmlint", "../bin/ssmlint", "the ssmlint binary")
 	flag.Parse()
 	if flag.NArg() != 1 {
 		fmt.Fprintln(os.Stderr, "usage: govetrun [-runs N] [-ssmlint BIN] MODULE_DIR")

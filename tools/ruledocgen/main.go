@@ -1,8 +1,10 @@
-// Command gen writes the rule documentation generated from the catalog:
+// Command ruledocgen writes the rule documentation generated from the
+// catalog (`make generate` runs it):
 //
-//	go run ./internal/ruledoc/gen -out docs/rules
+//	go -C tools run ./ruledocgen [-out DIR]
 //
-// It writes one SSMnnn.md page per rule and README.md, and removes rule
+// DIR defaults to ../docs/rules, the repository's docs/rules when run from
+// tools/ as above. It writes one SSMnnn.md page per rule and README.md, and removes rule
 // pages in the directory whose rule no longer exists. Other files in the
 // directory are left alone.
 package main
@@ -22,14 +24,14 @@ import (
 )
 
 func main() {
-	out := flag.String("out", "docs/rules", "directory to write the rule documentation to")
+	out := flag.String("out", "../docs/rules", "directory to write the rule documentation to")
 	flag.Parse()
 	if flag.NArg() > 0 {
-		fmt.Fprintln(os.Stderr, "usage: gen [-out DIR]")
+		fmt.Fprintln(os.Stderr, "usage: ruledocgen [-out DIR]")
 		os.Exit(2)
 	}
 	if err := generate(*out, ruledoc.Files(rules.All())); err != nil {
-		fmt.Fprintln(os.Stderr, "gen:", err)
+		fmt.Fprintln(os.Stderr, "ruledocgen:", err)
 		os.Exit(1)
 	}
 }

@@ -2,7 +2,7 @@
 // it with hclsyntax.ParseConfig on all cores (a worker per GOMAXPROCS),
 // and nothing more: the floor under ssmlint's scan time.
 //
-//	parsefloor [-retain] DIR
+//	go -C tools run ./parsefloor [-retain] DIR
 //
 // It prints "files N bytes B". It exits 1 when a file cannot be read or
 // does not parse.
