@@ -1,15 +1,17 @@
 package rules
 
-// The 3xx rules: money spent for nothing (seed notes, cost traps).
+// The 3xx rules: money spent for nothing.
 
 // SSM301 finds Advanced-tier parameters that would fit the free Standard
 // tier.
 var SSM301 = &Rule{
-	ID:       "SSM301",
-	Name:     "advanced-tier-waste",
-	Severity: Warning,
-	Summary:  "An Advanced-tier parameter has a value known to fit in 4 KB and no parameter policies.",
-	Rationale: "The Advanced tier is charged per parameter per month (widely quoted, and in the seed notes, as $0.05), while the Standard tier is free and holds values up to 4 KB. " +
+	ID:        "SSM301",
+	Name:      "advanced-tier-waste",
+	Severity:  Warning,
+	Kind:      Maintainability,
+	Precision: PrecisionHigh,
+	Summary:   "An Advanced-tier parameter has a value known to fit in 4 KB and no parameter policies.",
+	Rationale: "The Advanced tier is charged per parameter per month (widely quoted as $0.05), while the Standard tier is free and holds values up to 4 KB. " +
 		"An Advanced parameter whose value is known to fit in 4 KB and that sets no parameter policies gets nothing for that money. " +
 		"Use Standard, or `Intelligent-Tiering`, which creates an Advanced parameter only when a value over 4 KB, a policy or the Standard parameter count requires it. " +
 		"AWS cannot turn an Advanced parameter back into Standard: it must be deleted and recreated, so plan the change. " +
@@ -35,19 +37,21 @@ var SSM301 = &Rule{
 		Description: "Price in USD of one Advanced parameter per month, used for the total in the run's summary.",
 		Default:     0.05,
 	}},
-	Sources: []string{factTiers, factIntelligentTier, seedCost},
+	Sources: []Source{srcTiers, srcDefaultTier, srcPricing},
 }
 
 // SSM302 finds stacks that turn on Parameter Store's billed higher
 // throughput.
 var SSM302 = &Rule{
-	ID:       "SSM302",
-	Name:     "high-throughput-enabled",
-	Severity: Warning,
-	Summary:  "An aws_ssm_service_setting turns on Parameter Store higher throughput, which makes every API interaction billable.",
+	ID:        "SSM302",
+	Name:      "high-throughput-enabled",
+	Severity:  Warning,
+	Kind:      Maintainability,
+	Precision: PrecisionHigh,
+	Summary:   "An aws_ssm_service_setting turns on Parameter Store higher throughput, which makes every API interaction billable.",
 	Rationale: "Higher throughput is an account setting, `/ssm/parameter-store/high-throughput-enabled`, not a property of one parameter. " +
 		"Once it is on, Parameter Store API interactions are charged per API interaction, those of every other application in the account and Region included, " +
-		"while standard throughput is free (seed notes, cost traps). " +
+		"while standard throughput is free. " +
 		"Most workloads stay within standard throughput by caching parameter values; turn the setting on only deliberately, and say why in a suppression.",
 	Language: "hcl",
 	Bad: `resource "aws_ssm_service_setting" "high_throughput" {
@@ -63,16 +67,18 @@ resource "aws_ssm_service_setting" "high_throughput" {
 }
 `,
 	Remediation: "Leave higher throughput off and cache parameter values in the application, unless the workload really needs it.",
-	Sources:     []string{factThroughput, seedCost},
+	Sources:     []Source{srcThroughput, srcPricing},
 }
 
 // SSM303 finds session log groups kept forever.
 var SSM303 = &Rule{
-	ID:       "SSM303",
-	Name:     "session-log-no-retention",
-	Severity: Warning,
-	Summary:  "The CloudWatch log group that receives session logs has no retention_in_days.",
-	Rationale: "A CloudWatch log group without `retention_in_days` keeps its events forever, and its storage is billed for as long as it grows (seed notes, cost traps: CloudWatch Logs storage). " +
+	ID:        "SSM303",
+	Name:      "session-log-no-retention",
+	Severity:  Warning,
+	Kind:      Maintainability,
+	Precision: PrecisionHigh,
+	Summary:   "The CloudWatch log group that receives session logs has no retention_in_days.",
+	Rationale: "A CloudWatch log group without `retention_in_days` keeps its events forever, and its storage is billed for as long as it grows. " +
 		"Session logs record every command and its output, so they grow with every session. " +
 		"Set a retention that meets the audit requirement, and export to S3 what must be kept longer.",
 	Language: "hcl",
@@ -103,5 +109,5 @@ resource "aws_ssm_document" "session_prefs" {
 }
 `,
 	Remediation: "Set retention_in_days on the log group that receives session logs.",
-	Sources:     []string{seedCost, seedLogging},
+	Sources:     []Source{srcLogRetention, srcSessionLogging},
 }

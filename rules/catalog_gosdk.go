@@ -5,12 +5,14 @@ package rules
 
 // SSM601 finds SecureString reads that do not decrypt.
 var SSM601 = &Rule{
-	ID:       "SSM601",
-	Name:     "getparameter-missing-decryption",
-	Severity: Error,
-	Summary:  "A SecureString parameter is read without WithDecryption set to true.",
+	ID:        "SSM601",
+	Name:      "getparameter-missing-decryption",
+	Severity:  Error,
+	Kind:      Reliability,
+	Precision: PrecisionHigh,
+	Summary:   "A SecureString parameter is read without WithDecryption set to true.",
 	Rationale: "`GetParameter`, `GetParameters`, `GetParametersByPath` and `GetParameterHistory` return a SecureString's value encrypted unless `WithDecryption` is true. " +
-		"With it absent, nil or false the program receives ciphertext and uses it as if it were the password, a mistake that shows up only at run time (seed notes, trouble 2). " +
+		"With it absent, nil or false the program receives ciphertext and uses it as if it were the password, a mistake that shows up only at run time. " +
 		"A parameter is known to be a SecureString when the scanned Terraform declares it so, when the same program puts it as a SecureString, or when its name marks a secret (the vocabulary of SSM201). " +
 		"The rule follows the value through wrappers across functions and packages, such as a `get(name string, decrypt bool)` helper whose callers always pass false, " +
 		"and through names built at run time (`fmt.Sprintf(\"/%s/app/%s\", env, name)`, concatenation): a caller's argument that marks a secret, " +
@@ -45,15 +47,17 @@ var SSM601 = &Rule{
 `,
 	Remediation: "Set WithDecryption: aws.Bool(true) on the call.",
 	Options:     secretWordOptions(),
-	Sources:     []string{factKMS, seedTrouble2},
+	Sources:     []Source{srcGetParameter, srcKMSParamStore},
 }
 
 // SSM602 finds paginated parameter listings read as one page.
 var SSM602 = &Rule{
-	ID:       "SSM602",
-	Name:     "unpaginated-parameter-list",
-	Severity: Warning,
-	Summary:  "GetParametersByPath, DescribeParameters or GetParameterHistory is called once instead of page by page.",
+	ID:        "SSM602",
+	Name:      "unpaginated-parameter-list",
+	Severity:  Warning,
+	Kind:      Reliability,
+	Precision: PrecisionHigh,
+	Summary:   "GetParametersByPath, DescribeParameters or GetParameterHistory is called once instead of page by page.",
 	Rationale: "`GetParametersByPath`, `DescribeParameters` and `GetParameterHistory` are paginated: one call returns one page, at most 10 results for `GetParametersByPath` and up to 50 for the others, " +
 		"and a page may even be empty while `NextToken` is set. " +
 		"A single call silently drops everything after the first page, so parameters go missing as the hierarchy grows. " +
@@ -96,15 +100,17 @@ var SSM602 = &Rule{
 }
 `,
 	Remediation: "Use the SDK paginator (e.g. ssm.NewGetParametersByPathPaginator) or loop until NextToken is empty.",
-	Sources:     []string{factPagination},
+	Sources:     []Source{srcGetByPath, srcDescribeParams, srcParamHistory, srcGoV2Paginators},
 }
 
 // SSM603 finds GetParameters calls with more names than the API accepts.
 var SSM603 = &Rule{
-	ID:       "SSM603",
-	Name:     "getparameters-too-many-names",
-	Severity: Error,
-	Summary:  "GetParameters is called with more than 10 names known at compile time, or (a warning) with names built at run time that nothing splits into batches of 10.",
+	ID:        "SSM603",
+	Name:      "getparameters-too-many-names",
+	Severity:  Error,
+	Kind:      Reliability,
+	Precision: PrecisionHigh,
+	Summary:   "GetParameters is called with more than 10 names known at compile time, or (a warning) with names built at run time that nothing splits into batches of 10.",
 	Rationale: "`GetParameters` accepts at most 10 names per call; a request with more is rejected at run time. " +
 		"The rule counts names known at compile time (a list literal, directly or through a variable): more than 10 is an error. " +
 		"A list built at run time, from a function parameter, a command-line flag or `os.Args`, an environment variable, a configuration field (a `yaml`, `json`, `env`… tag), " +
@@ -141,16 +147,18 @@ var SSM603 = &Rule{
 }
 `,
 	Remediation: "Split the names into calls of at most 10, or read their common path with GetParametersByPath.",
-	Sources:     []string{factGetParameters},
+	Sources:     []Source{srcGetParameters, srcGetByPath},
 }
 
 // SSM604 finds constant parameter names in Go code that Parameter Store
 // rejects.
 var SSM604 = &Rule{
-	ID:       "SSM604",
-	Name:     "invalid-parameter-name-go",
-	Severity: Error,
-	Summary:  "A constant parameter name or path in Go code breaks Parameter Store's naming rules.",
+	ID:        "SSM604",
+	Name:      "invalid-parameter-name-go",
+	Severity:  Error,
+	Kind:      Reliability,
+	Precision: PrecisionVeryHigh,
+	Summary:   "A constant parameter name or path in Go code breaks Parameter Store's naming rules.",
 	Rationale: "Parameter Store rejects a name that breaks its rules, and in Go code that surfaces only as a run-time error. " +
 		"Names are checked in direct calls and in the input given to the SDK's paginators (`ssm.NewGetParametersByPathPaginator`, `ssm.NewGetParameterHistoryPaginator`). " +
 		"The checks are those of SSM203: only `a-zA-Z0-9_.-` and `/`; a name with a hierarchy, and every `GetParametersByPath` path, starts with `/`; at most 15 hierarchy levels; " +
@@ -176,15 +184,17 @@ func newConfigPages(client *ssm.Client) *ssm.GetParametersByPathPaginator {
 }
 `,
 	Remediation: "Fix the constant name: only a-zA-Z0-9_.-/ characters, a leading / for a path, at most 15 levels, no aws or ssm prefix.",
-	Sources:     []string{factNames},
+	Sources:     []Source{srcPutParameter, srcHierarchies, srcGetByPath},
 }
 
 // SSM605 finds SecureStrings put with a value written in the code.
 var SSM605 = &Rule{
-	ID:       "SSM605",
-	Name:     "hardcoded-securestring-value",
-	Severity: Error,
-	Summary:  "PutParameter stores a SecureString whose value is a constant in the code.",
+	ID:        "SSM605",
+	Name:      "hardcoded-securestring-value",
+	Severity:  Error,
+	Kind:      Security,
+	Precision: PrecisionHigh,
+	Summary:   "PutParameter stores a SecureString whose value is a constant in the code.",
 	Rationale: "A `PutParameter` of type SecureString with a constant value keeps the secret in the source code and in version control, " +
 		"where the encryption in Parameter Store no longer protects it. " +
 		"Pass the value in from where it is generated or kept: an argument, the environment, a secret store.",
@@ -209,15 +219,17 @@ var SSM605 = &Rule{
 }
 `,
 	Remediation: "Pass the value in from where it is generated or kept instead of writing it in the code.",
-	Sources:     []string{factKMS, seedSecretsManager},
+	Sources:     []Source{srcSecureString, srcPutParameter},
 }
 
 // SSM606 finds secrets put as plain String parameters.
 var SSM606 = &Rule{
-	ID:       "SSM606",
-	Name:     "plaintext-secret-put",
-	Severity: Error,
-	Summary:  "PutParameter stores a parameter whose name marks a secret with type String.",
+	ID:        "SSM606",
+	Name:      "plaintext-secret-put",
+	Severity:  Error,
+	Kind:      Security,
+	Precision: PrecisionHigh,
+	Summary:   "PutParameter stores a parameter whose name marks a secret with type String.",
 	Rationale: "A `PutParameter` of type `String` for a name that marks a secret (the vocabulary of SSM201) stores the secret without encryption: " +
 		"it is shown in clear in the console and returned to anyone allowed to call `ssm:GetParameter`, with no KMS permission involved. " +
 		"Use `SecureString`, which KMS encrypts.",
@@ -244,17 +256,19 @@ var SSM606 = &Rule{
 `,
 	Remediation: "Set Type to SecureString for this parameter.",
 	Options:     secretWordOptions(),
-	Sources:     []string{factKMS},
+	Sources:     []Source{srcSecureString, srcKMSParamStore},
 }
 
 // SSM607 finds constant parameter names that the scanned Terraform does not
 // declare.
 var SSM607 = &Rule{
-	ID:       "SSM607",
-	Name:     "unknown-parameter",
-	Severity: Warning,
-	Summary:  "A constant parameter name in Go code is declared by no aws_ssm_parameter in the scanned Terraform.",
-	Rationale: "A misspelt parameter name is found only when the program runs and fails to start (seed notes, trouble 2: wrong parameter name). " +
+	ID:        "SSM607",
+	Name:      "unknown-parameter",
+	Severity:  Warning,
+	Kind:      Reliability,
+	Precision: PrecisionMedium,
+	Summary:   "A constant parameter name in Go code is declared by no aws_ssm_parameter in the scanned Terraform.",
+	Rationale: "A misspelt parameter name is found only when the program runs and fails to start. " +
 		"When Terraform is scanned alongside the Go code, the rule compares each constant name with the names of the scanned `aws_ssm_parameter` resources " +
 		"and suggests the closest one when it is near. " +
 		"It stays silent when no Terraform was scanned; parameters created elsewhere, by another stack, need a suppression with a reason.",
@@ -276,18 +290,20 @@ func dbPassword(ctx context.Context, client *ssm.Client) (*ssm.GetParameterOutpu
 }
 `,
 	Remediation: "Correct the parameter name (see the suggestion), or declare the parameter in the scanned Terraform.",
-	Sources:     []string{seedTrouble2},
+	Sources:     []Source{srcGetParameter},
 }
 
 // SSM608 finds GetParameters results whose InvalidParameters are ignored.
 var SSM608 = &Rule{
-	ID:       "SSM608",
-	Name:     "invalid-parameters-ignored",
-	Severity: Warning,
-	Summary:  "The result of GetParameters is used but its InvalidParameters is never read.",
+	ID:        "SSM608",
+	Name:      "invalid-parameters-ignored",
+	Severity:  Warning,
+	Kind:      Reliability,
+	Precision: PrecisionHigh,
+	Summary:   "The result of GetParameters is used but its InvalidParameters is never read.",
 	Rationale: "`GetParameters` does not fail for names that do not exist: it lists them in `InvalidParameters` and returns the others in `Parameters`. " +
 		"Code that uses the result without reading `InvalidParameters` runs on with missing settings, typically empty strings, " +
-		"and the wrong or missing name goes unnoticed (seed notes, trouble 2: wrong parameter name). " +
+		"and the wrong or missing name goes unnoticed. " +
 		"A call whose result is discarded while its error is checked (`_, err := client.GetParameters(…)` as an existence check) is reported too: that check never fails for a missing name. " +
 		"The rule is silent when the names come from a listing the program just made (the pages of `DescribeParameters` or `GetParametersByPath`, directly or through a slice built from them), " +
 		"and when the code notices a missing name another way: a comma-ok lookup of each requested name in a map of the results (`v, ok := byName[name]`), " +
@@ -325,16 +341,18 @@ var SSM608 = &Rule{
 }
 `,
 	Remediation: "Check InvalidParameters and fail, or fall back explicitly, when it is not empty.",
-	Sources:     []string{factGetParameters, seedTrouble2},
+	Sources:     []Source{srcGetParameters},
 }
 
 // SSM609 finds aws-sdk-go v1 pagination callbacks that stop after the
 // first page.
 var SSM609 = &Rule{
-	ID:       "SSM609",
-	Name:     "pages-callback-stops-early",
-	Severity: Error,
-	Summary:  "An aws-sdk-go v1 …Pages callback returns lastPage or false unconditionally, so iteration stops after the first page.",
+	ID:        "SSM609",
+	Name:      "pages-callback-stops-early",
+	Severity:  Error,
+	Kind:      Reliability,
+	Precision: PrecisionHigh,
+	Summary:   "An aws-sdk-go v1 …Pages callback returns lastPage or false unconditionally, so iteration stops after the first page.",
 	Rationale: "In aws-sdk-go v1 the callback of a `…Pages` or `…PagesWithContext` method returns whether to go on: `true` asks for the next page, `false` stops. " +
 		"A callback that returns its `lastPage` argument, or a constant `false`, unconditionally stops after the first page, so the result is silently cut, " +
 		"and Parameter Store pages are small (at most 10 results for `GetParametersByPath`). " +
@@ -365,5 +383,5 @@ var SSM609 = &Rule{
 }
 `,
 	Remediation: "Return true from the callback to read every page, and return false only on a condition.",
-	Sources:     []string{factPagination},
+	Sources:     []Source{srcGoV1Pages, srcGetByPath},
 }

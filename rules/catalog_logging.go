@@ -1,15 +1,16 @@
 package rules
 
-// The 5xx rules: logging and audit (seed notes, monitoring and logs:
-// session logs are mandatory).
+// The 5xx rules: logging and audit.
 
 // SSM501 finds stacks with managed instances and no Session Manager logging.
 var SSM501 = &Rule{
-	ID:       "SSM501",
-	Name:     "session-logging-missing",
-	Severity: Warning,
-	Summary:  "The stack makes instances SSM-managed but defines no Session Manager preferences document that logs sessions.",
-	Rationale: "The seed notes make session logging mandatory: CloudTrail records who started a session, but only the Session Manager preferences decide whether what was typed and printed is kept. " +
+	ID:        "SSM501",
+	Name:      "session-logging-missing",
+	Severity:  Warning,
+	Kind:      Security,
+	Precision: PrecisionMedium,
+	Summary:   "The stack makes instances SSM-managed but defines no Session Manager preferences document that logs sessions.",
+	Rationale: "Session logs are the audit trail of what happens on an instance: CloudTrail records who started a session, but only the Session Manager preferences decide whether what was typed and printed is kept. " +
 		"Those preferences are an SSM document with `document_type = \"Session\"` and `sessionType: Standard_Stream`, usually named `SSM-SessionManagerRunShell`, that sends session output to CloudWatch Logs (`cloudWatchLogGroupName`) or S3 (`s3BucketName`). " +
 		"A preferences document in the scan that names neither a log group nor a bucket is a warning. " +
 		"When no root module of the scan defines preferences at all but the scan makes instances SSM-managed, the rule says so once per scan, at info severity, which does not fail the gate: preferences are set per account and region and usually live in a baseline stack or outside Terraform, so an application stack or a module example cannot be expected to hold them. A baseline stack scanned alongside (in the same directory tree or as another PATH) counts as defining them. " +
@@ -57,7 +58,7 @@ resource "aws_instance" "app" {
 }
 `,
 	Remediation: "Define the Session Manager preferences document (SSM-SessionManagerRunShell) and send session logs to CloudWatch Logs or S3.",
-	Sources:     []string{seedLogging},
+	Sources:     []Source{srcSessionLogging},
 	Options: []Option{{
 		Name:        "preferences_required",
 		Description: "Set true in the repository that defines the account's Session Manager preferences: a scan with SSM-managed instances and no preferences document is then a warning instead of info.",
@@ -67,10 +68,12 @@ resource "aws_instance" "app" {
 
 // SSM502 finds Session Manager preferences that log without encryption.
 var SSM502 = &Rule{
-	ID:       "SSM502",
-	Name:     "session-logging-unencrypted",
-	Severity: Warning,
-	Summary:  "The Session Manager preferences turn off log encryption or set no KMS key for session data.",
+	ID:        "SSM502",
+	Name:      "session-logging-unencrypted",
+	Severity:  Warning,
+	Kind:      Security,
+	Precision: PrecisionHigh,
+	Summary:   "The Session Manager preferences turn off log encryption or set no KMS key for session data.",
 	Rationale: "Session logs hold whatever was typed and printed in a session, secrets included. " +
 		"With `cloudWatchEncryptionEnabled` and `s3EncryptionEnabled` on, Session Manager writes logs only to encrypted log groups and buckets; " +
 		"`kmsKeyId` encrypts the session data itself with a KMS key. " +
@@ -111,16 +114,18 @@ var SSM502 = &Rule{
 }
 `,
 	Remediation: "Set cloudWatchEncryptionEnabled and s3EncryptionEnabled to true, and set kmsKeyId, in the preferences document.",
-	Sources:     []string{factPeers, seedLogging},
+	Sources:     []Source{srcSessionKMS, srcSessionLogging},
 }
 
 // SSM503 finds Run Command tasks and associations whose output is not kept.
 var SSM503 = &Rule{
-	ID:       "SSM503",
-	Name:     "command-output-not-saved",
-	Severity: Info,
-	Summary:  "A Run Command task or association has no S3 output location.",
-	Rationale: "Run Command keeps a command history, but the seed notes' practice is to save the output to S3, where it stays complete and can be audited after the fact. " +
+	ID:        "SSM503",
+	Name:      "command-output-not-saved",
+	Severity:  Info,
+	Kind:      Maintainability,
+	Precision: PrecisionMedium,
+	Summary:   "A Run Command task or association has no S3 output location.",
+	Rationale: "Run Command keeps a command history, but output saved to S3 stays complete and can be audited after the fact. " +
 		"Scheduled associations and maintenance-window tasks run unattended, so their output is often the only record of what happened on the instances. " +
 		"Only Command documents are checked (AWS ones such as AWS-RunShellScript and AWS-RunPatchBaseline, by name or ARN, and `document_type = \"Command\"` documents of the stack); " +
 		"a task that sends its output to CloudWatch Logs (`cloudwatch_config`) keeps it too and is not reported. " +
@@ -162,5 +167,5 @@ var SSM503 = &Rule{
 }
 `,
 	Remediation: "Set an S3 output location (output_location on an association, output_s3_bucket on a Run Command task).",
-	Sources:     []string{seedRunCommand},
+	Sources:     []Source{srcSendCommand, srcCreateAssoc, srcMWRunCommand},
 }

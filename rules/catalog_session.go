@@ -1,18 +1,19 @@
 package rules
 
-// The 1xx rules: can Session Manager reach the instances? (seed notes,
-// trouble 1, "We couldn't start the session").
+// The 1xx rules: can Session Manager reach the instances?
 
 // SSM101 finds SSM-managed instances that can reach neither the internet nor
 // the ssm and ssmmessages Interface endpoints.
 var SSM101 = &Rule{
-	ID:       "SSM101",
-	Name:     "missing-ssm-endpoints",
-	Severity: Error,
-	Summary:  "An instance meant to be SSM-managed sits in a subnet with no egress path and its VPC lacks Interface endpoints for ssm or ssmmessages.",
+	ID:        "SSM101",
+	Name:      "missing-ssm-endpoints",
+	Severity:  Error,
+	Kind:      Reliability,
+	Precision: PrecisionHigh,
+	Summary:   "An instance meant to be SSM-managed sits in a subnet with no egress path and its VPC lacks Interface endpoints for ssm or ssmmessages.",
 	Rationale: "An instance without an egress path reaches Systems Manager only through Interface VPC endpoints. " +
 		"Without endpoints for `ssm` and `ssmmessages` in its VPC, SSM Agent cannot register the instance or open the Session Manager channel, " +
-		"and every session fails with \"We couldn't start the session\"; the seed notes name a missing VPC endpoint in a private subnet as one of its causes. " +
+		"and every session fails with \"We couldn't start the session\". " +
 		"The subnet's effective route table is its explicit association, else the VPC's main route table; a default route to an internet gateway, NAT gateway, NAT instance, transit gateway or other egress counts as a path. " +
 		"An instance is meant to be SSM-managed when its role grants the SSM core permissions, when an association, maintenance-window target or patch group in the stack targets it, when its VPC has any SSM endpoint, or when the configuration says all instances are managed (`all_instances_managed: true`). " +
 		"The finding names the VPC and exactly which endpoints are missing; when the subnet or its routes cannot be determined (a data source, an unset variable) the rule stays silent.",
@@ -63,15 +64,17 @@ resource "aws_vpc_endpoint" "ssm" {
 }
 `,
 	Remediation: "Add Interface VPC endpoints for ssm and ssmmessages (and ec2messages) to the instance's VPC, or give its subnet a route to a NAT gateway.",
-	Sources:     []string{factEndpoints, seedTrouble1, seedPrivateSubnet},
+	Sources:     []Source{srcVPCEndpoints, srcSessionTrouble},
 }
 
 // SSM102 finds SSM Interface endpoints whose private DNS is off.
 var SSM102 = &Rule{
-	ID:       "SSM102",
-	Name:     "endpoint-private-dns-disabled",
-	Severity: Error,
-	Summary:  "An Interface endpoint for ssm, ssmmessages or ec2messages has private DNS disabled.",
+	ID:        "SSM102",
+	Name:      "endpoint-private-dns-disabled",
+	Severity:  Error,
+	Kind:      Reliability,
+	Precision: PrecisionHigh,
+	Summary:   "An Interface endpoint for ssm, ssmmessages or ec2messages has private DNS disabled.",
 	Rationale: "An Interface endpoint changes where the service's regional DNS name resolves only when private DNS is enabled. " +
 		"With `private_dns_enabled` false, which is also the Terraform AWS provider's default when the argument is unset, SSM Agent keeps resolving the public regional endpoint, " +
 		"which an instance without egress cannot reach: the endpoint exists, costs money, and is never used, and sessions still fail.",
@@ -94,21 +97,23 @@ var SSM102 = &Rule{
 }
 `,
 	Remediation: "Set private_dns_enabled = true on the endpoint.",
-	Sources:     []string{factProviderDefaults, factEndpoints, seedPrivateSubnet},
+	Sources:     []Source{srcTFVPCEndpoint, srcVPCEndpoints, srcInterfaceEP},
 }
 
 // SSM103 finds SSM endpoints whose security groups do not admit HTTPS from
 // the managed instances.
 var SSM103 = &Rule{
-	ID:       "SSM103",
-	Name:     "endpoint-sg-no-https-ingress",
-	Severity: Error,
-	Summary:  "None of an SSM endpoint's security groups admits TCP 443 from the managed instances.",
+	ID:        "SSM103",
+	Name:      "endpoint-sg-no-https-ingress",
+	Severity:  Error,
+	Kind:      Reliability,
+	Precision: PrecisionHigh,
+	Summary:   "None of an SSM endpoint's security groups admits TCP 443 from the managed instances.",
 	Rationale: "Interface endpoints are network interfaces in the VPC, guarded by security groups, and SSM Agent connects to them over HTTPS. " +
 		"One of the endpoint's security groups (the VPC's default security group when none is set) must therefore admit TCP 443 from the managed instances: " +
 		"from their subnet CIDRs, the VPC CIDR, a CIDR that contains them, or their security group. " +
 		"Inline `ingress` blocks, `aws_security_group_rule` and `aws_vpc_security_group_ingress_rule` all count, and so do protocol `-1` (all) and port ranges that cover 443. " +
-		"Without such a rule the agent's connections time out and sessions cannot start (seed notes, trouble 1: HTTPS 443 not allowed).",
+		"Without such a rule the agent's connections time out and sessions cannot start.",
 	Language: "hcl",
 	Bad: `resource "aws_vpc" "main" {
   cidr_block = "10.0.0.0/16"
@@ -176,20 +181,22 @@ resource "aws_instance" "app" {
 }
 `,
 	Remediation: "Allow inbound TCP 443 on the endpoint's security group from the instances' subnets, the VPC CIDR or the instances' security group.",
-	Sources:     []string{factEndpointSG, seedTrouble1},
+	Sources:     []Source{srcVPCEndpoints, srcInterfaceEP, srcSessionTrouble},
 }
 
 // SSM104 finds managed instances whose security groups allow no HTTPS
 // egress.
 var SSM104 = &Rule{
-	ID:       "SSM104",
-	Name:     "instance-no-https-egress",
-	Severity: Error,
-	Summary:  "A managed instance's security groups allow no outbound TCP 443.",
+	ID:        "SSM104",
+	Name:      "instance-no-https-egress",
+	Severity:  Error,
+	Kind:      Reliability,
+	Precision: PrecisionHigh,
+	Summary:   "A managed instance's security groups allow no outbound TCP 443.",
 	Rationale: "SSM Agent only makes outbound HTTPS connections (TCP 443), to the regional endpoints through a NAT or internet gateway or to the Interface endpoints in the VPC, " +
 		"so at least one of a managed instance's security groups must allow 443 egress. " +
 		"The Terraform trap: an `aws_security_group` with no `egress` block and no separate egress rule has no egress at all, because Terraform deletes the allow-all egress rule AWS adds to a new group. " +
-		"The seed notes list blocked outbound HTTPS 443 among the causes of \"We couldn't start the session\".",
+		"Blocked outbound HTTPS is among the causes of \"We couldn't start the session\".",
 	Language: "hcl",
 	Bad: `resource "aws_iam_role" "app" {
   name               = "app"
@@ -249,16 +256,18 @@ resource "aws_instance" "app" {
 }
 `,
 	Remediation: "Add an egress rule for TCP 443 to the instance's security group, towards the endpoints' subnets or, through a NAT, 0.0.0.0/0.",
-	Sources:     []string{factProviderDefaults, seedTrouble1},
+	Sources:     []Source{srcTFSecurityGroup, srcVPCEndpoints, srcSessionTrouble},
 }
 
 // SSM105 finds endpoints for the SSM services that are not Interface
 // endpoints.
 var SSM105 = &Rule{
-	ID:       "SSM105",
-	Name:     "endpoint-type-not-interface",
-	Severity: Error,
-	Summary:  "An endpoint for ssm, ssmmessages or ec2messages is not of type Interface.",
+	ID:        "SSM105",
+	Name:      "endpoint-type-not-interface",
+	Severity:  Error,
+	Kind:      Reliability,
+	Precision: PrecisionVeryHigh,
+	Summary:   "An endpoint for ssm, ssmmessages or ec2messages is not of type Interface.",
 	Rationale: "The Terraform AWS provider defaults `vpc_endpoint_type` to `Gateway`, but `ssm`, `ssmmessages` and `ec2messages` are reached through Interface endpoints. " +
 		"An endpoint for one of them with the type unset, or set to anything but `Interface`, asks AWS for an endpoint the service does not offer: " +
 		"the apply fails, and until it is fixed the instances have no private path to Systems Manager.",
@@ -279,18 +288,20 @@ var SSM105 = &Rule{
 }
 `,
 	Remediation: "Set vpc_endpoint_type = \"Interface\" on the endpoint.",
-	Sources:     []string{factProviderDefaults, factEndpoints, seedPrivateSubnet},
+	Sources:     []Source{srcTFVPCEndpoint, srcVPCEndpoints},
 }
 
 // SSM106 finds managed instances without the instance permissions SSM Agent
 // needs.
 var SSM106 = &Rule{
-	ID:       "SSM106",
-	Name:     "instance-profile-missing-ssm-core",
-	Severity: Error,
-	Summary:  "A managed instance has no instance profile, or its role lacks the Systems Manager core permissions.",
+	ID:        "SSM106",
+	Name:      "instance-profile-missing-ssm-core",
+	Severity:  Error,
+	Kind:      Reliability,
+	Precision: PrecisionMedium,
+	Summary:   "A managed instance has no instance profile, or its role lacks the Systems Manager core permissions.",
 	Rationale: "Without an instance profile whose role grants the Systems Manager core permissions, SSM Agent cannot register the instance: " +
-		"it never becomes a managed node, and sessions, Run Command and patching all fail (seed notes, trouble 1: IAM role not attached). " +
+		"it never becomes a managed node, and sessions, Run Command and patching all fail. " +
 		"The managed policy `AmazonSSMManagedInstanceCore` grants those permissions; a policy that grants the equivalent actions " +
 		"(`ssm:UpdateInstanceInformation`, `ssmmessages:CreateControlChannel`, `ssmmessages:CreateDataChannel`, `ssmmessages:OpenControlChannel`, `ssmmessages:OpenDataChannel`, `ec2messages:GetMessages`, …) counts as well. " +
 		"Default Host Management Configuration manages instances that have no instance profile at all, so the rule stays silent when the stack turns it on " +
@@ -339,18 +350,20 @@ resource "aws_instance" "app" {
 }
 `,
 	Remediation: "Give the instance a profile whose role has AmazonSSMManagedInstanceCore (or the equivalent actions), or turn on Default Host Management Configuration.",
-	Sources:     []string{factInstanceCore, factDHMC, seedTrouble1, seedIAM},
+	Sources:     []Source{srcInstancePerms, srcInstanceCore, srcDHMC},
 }
 
 // SSM107 finds attachments of the deprecated AmazonEC2RoleforSSM policy.
 var SSM107 = &Rule{
-	ID:       "SSM107",
-	Name:     "deprecated-ssm-role-policy",
-	Severity: Warning,
-	Summary:  "The deprecated AmazonEC2RoleforSSM managed policy is attached.",
+	ID:        "SSM107",
+	Name:      "deprecated-ssm-role-policy",
+	Severity:  Warning,
+	Kind:      Security,
+	Precision: PrecisionVeryHigh,
+	Summary:   "The deprecated AmazonEC2RoleforSSM managed policy is attached.",
 	Rationale: "`AmazonEC2RoleforSSM` is the old instance policy for Systems Manager. " +
 		"AWS describes it as due for deprecation, and it grants far more than an instance needs to be managed. " +
-		"`AmazonSSMManagedInstanceCore` replaces it with only the core permissions; anything else the instance really uses, such as writing command output to a bucket, belongs in a narrowly scoped policy of its own (seed notes: custom policies with least privilege).",
+		"`AmazonSSMManagedInstanceCore` replaces it with only the core permissions; anything else the instance really uses, such as writing command output to a bucket, belongs in a narrowly scoped policy of its own.",
 	Language: "hcl",
 	Bad: `resource "aws_iam_role_policy_attachment" "app_ssm" {
   role       = aws_iam_role.app.name
@@ -363,18 +376,20 @@ var SSM107 = &Rule{
 }
 `,
 	Remediation: "Attach AmazonSSMManagedInstanceCore instead of AmazonEC2RoleforSSM, plus narrowly scoped policies for anything else the instance needs.",
-	Sources:     []string{factRoleForSSM, factInstanceCore, seedIAM},
+	Sources:     []Source{srcRoleForSSM, srcInstanceCore, srcLeastPrivilege},
 }
 
 // SSM108 finds security groups that open SSH to the whole internet.
 var SSM108 = &Rule{
-	ID:       "SSM108",
-	Name:     "ssh-open-to-world",
-	Severity: Warning,
-	Summary:  "A security group admits SSH (TCP 22) from 0.0.0.0/0 or ::/0.",
+	ID:        "SSM108",
+	Name:      "ssh-open-to-world",
+	Severity:  Warning,
+	Kind:      Security,
+	Precision: PrecisionHigh,
+	Summary:   "A security group admits SSH (TCP 22) from 0.0.0.0/0 or ::/0.",
 	Rationale: "A security group that admits TCP 22 from `0.0.0.0/0` or `::/0` exposes SSH to the whole internet. " +
 		"Session Manager removes the need to open the port at all: access is authorised through IAM and recorded in CloudTrail, sessions can be logged to CloudWatch Logs, " +
-		"and there are no SSH keys and no bastion hosts to manage (seed notes, Session Manager vs SSH table). " +
+		"and there are no SSH keys and no bastion hosts to manage. " +
 		"Tools that need SSH can tunnel it through Session Manager with the `AWS-StartSSHSession` document. " +
 		"The rule speaks about groups that reach a machine (an instance, a launch template or configuration, a network interface) or whose attachments are not all known in the scan (attached to nothing here, passed to a module, output, or used by a resource type ssmlint does not model). " +
 		"A group attached only to VPC endpoints, load balancers, databases, caches, Lambda functions or EFS mount targets has no SSH server behind it and is not reported, even when it admits all traffic.",
@@ -407,16 +422,18 @@ resource "aws_security_group" "app" {
 }
 `,
 	Remediation: "Remove the SSH ingress rule and connect through Session Manager, or restrict the source to known address ranges.",
-	Sources:     []string{seedSSH},
+	Sources:     []Source{srcSessionManager, srcSessionSSH},
 }
 
 // SSM109 finds managed instances in availability zones where no SSM
 // endpoint has a network interface.
 var SSM109 = &Rule{
-	ID:       "SSM109",
-	Name:     "endpoint-az-gap",
-	Severity: Warning,
-	Summary:  "A managed instance's availability zone has no subnet of an SSM endpoint.",
+	ID:        "SSM109",
+	Name:      "endpoint-az-gap",
+	Severity:  Warning,
+	Kind:      Reliability,
+	Precision: PrecisionHigh,
+	Summary:   "A managed instance's availability zone has no subnet of an SSM endpoint.",
 	Rationale: "An Interface endpoint is reachable from every availability zone of its VPC, but its network interfaces live only in the subnets listed in `subnet_ids`. " +
 		"An instance in an availability zone without one depends on another zone: an outage there cuts it off from Systems Manager, and its traffic to the endpoint crosses zones, which is charged. " +
 		"The rule compares the instance's availability zone with those of the endpoint's subnets and stays silent when either is unknown.",
@@ -467,17 +484,19 @@ resource "aws_instance" "worker" {
 }
 `,
 	Remediation: "Add a subnet in the instance's availability zone to the endpoint's subnet_ids.",
-	Sources:     []string{factEndpoints},
+	Sources:     []Source{srcVPCEndpoints, srcInterfaceEP},
 }
 
 // SSM110 finds instances without egress whose VPC has every SSM endpoint
 // but ec2messages.
 var SSM110 = &Rule{
-	ID:       "SSM110",
-	Name:     "missing-ec2messages-endpoint",
-	Severity: Warning,
-	Summary:  "An instance without egress has endpoints for ssm and ssmmessages but none for ec2messages.",
-	Rationale: "The seed notes list three Interface endpoints for private subnets: `ssm`, `ssmmessages` and `ec2messages`. " +
+	ID:        "SSM110",
+	Name:      "missing-ec2messages-endpoint",
+	Severity:  Warning,
+	Kind:      Reliability,
+	Precision: PrecisionMedium,
+	Summary:   "An instance without egress has endpoints for ssm and ssmmessages but none for ec2messages.",
+	Rationale: "Instances without egress have long needed three Interface endpoints: `ssm`, `ssmmessages` and `ec2messages`. " +
 		"Newer AWS documentation says SSM Agent 3.3.40.0 and later no longer needs `ec2messages`, but older agents, still common on long-lived AMIs, depend on it. " +
 		"The rule fires in the situation of SSM101 (a managed instance in a subnet with no egress path) when `ec2messages` is the only endpoint missing; " +
 		"it is a warning rather than an error because current agents work without it.",
@@ -522,16 +541,18 @@ resource "aws_instance" "app" {
 }
 `,
 	Remediation: "Add an Interface VPC endpoint for ec2messages, or make sure every instance runs SSM Agent 3.3.40.0 or later.",
-	Sources:     []string{factEndpoints, seedPrivateSubnet},
+	Sources:     []Source{srcVPCEndpoints},
 }
 
 // SSM111 finds instances without egress that lack the logs, kms or s3
 // endpoint their SSM configuration depends on.
 var SSM111 = &Rule{
-	ID:       "SSM111",
-	Name:     "missing-supporting-endpoint",
-	Severity: Warning,
-	Summary:  "An instance without egress lacks the logs, kms or s3 endpoint that its session logging, encryption or patching needs.",
+	ID:        "SSM111",
+	Name:      "missing-supporting-endpoint",
+	Severity:  Warning,
+	Kind:      Reliability,
+	Precision: PrecisionMedium,
+	Summary:   "An instance without egress lacks the logs, kms or s3 endpoint that its session logging, encryption or patching needs.",
 	Rationale: "Without egress, every AWS service the Systems Manager features depend on needs an endpoint of its own. " +
 		"Session logs sent to CloudWatch Logs need a `logs` Interface endpoint; sessions or parameters encrypted with a customer-managed KMS key need a `kms` Interface endpoint; " +
 		"session logs written to S3, and patching, need an `s3` Gateway endpoint on the instances' route table. " +
@@ -604,5 +625,5 @@ resource "aws_ssm_document" "session_prefs" {
 }
 `,
 	Remediation: "Add the missing endpoints: logs and kms as Interface endpoints, s3 as a Gateway endpoint on the instances' route table.",
-	Sources:     []string{factEndpoints, seedLogging},
+	Sources:     []Source{srcVPCEndpoints, srcSessionLogging, srcSessionKMS},
 }

@@ -22,6 +22,8 @@ type specRule struct {
 // spec is copied from the tables of RULES.md (the product spec): the
 // catalog must hold exactly these rules, with these names and severities.
 var spec = []specRule{
+	// SSM000 is the rule about ssmlint's own suppression comments.
+	{"SSM000", "ignore-directive", Warning},
 	{"SSM101", "missing-ssm-endpoints", Error},
 	{"SSM102", "endpoint-private-dns-disabled", Error},
 	{"SSM103", "endpoint-sg-no-https-ingress", Error},
@@ -67,7 +69,7 @@ var spec = []specRule{
 }
 
 var (
-	idPattern         = regexp.MustCompile(`^SSM[1-6][0-9]{2}$`)
+	idPattern         = regexp.MustCompile(`^SSM(000|[1-6][0-9]{2})$`)
 	kebabPattern      = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
 	optionNamePattern = regexp.MustCompile(`^[a-z][a-z0-9]*(_[a-z0-9]+)*$`)
 )
@@ -157,12 +159,12 @@ func TestCatalogText(t *testing.T) {
 		if r.Bad == r.Good {
 			t.Errorf("%s: Bad and Good examples are the same", r.ID)
 		}
-		if len(r.Sources) == 0 {
+		if len(r.Sources) == 0 && r != IgnoreDirective { // SSM000 is about ssmlint itself
 			t.Errorf("%s: no Sources", r.ID)
 		}
 		for _, s := range r.Sources {
-			if strings.TrimSpace(s) == "" {
-				t.Errorf("%s: empty source", r.ID)
+			if strings.TrimSpace(s.Title) == "" || strings.TrimSpace(s.URL) == "" {
+				t.Errorf("%s: source without a title or an address: %+v", r.ID, s)
 			}
 		}
 	}
@@ -312,13 +314,14 @@ func TestExpand(t *testing.T) {
 		{"SSM5", "SSM501,SSM502,SSM503"},
 		{"SSM201", "SSM201"},
 		{"secret-in-plain-string", "SSM201"},
+		{"SSM0", "SSM000"},
 	} {
 		got, ok := Expand(tc.in)
 		if !ok || ids(got) != tc.want {
 			t.Errorf("Expand(%q) = %s, %v; want %s", tc.in, ids(got), ok, tc.want)
 		}
 	}
-	for _, in := range []string{"", "SSM", "SSM9", "SSM0", "SSM60", "SSM6x", "SSX6", "6", " SSM6"} {
+	for _, in := range []string{"", "SSM", "SSM9", "SSM60", "SSM6x", "SSX6", "6", " SSM6"} {
 		if got, ok := Expand(in); ok {
 			t.Errorf("Expand(%q) = %s, want not found", in, ids(got))
 		}

@@ -39,13 +39,13 @@ func writeCheckstyle(w *bufio.Writer, in Input) error {
 		if id := ruleID(f.Rule); id != "" {
 			source += "." + id
 		}
-		entries = append(entries, entry{relPath(in.WorkDir, f.Range.File), checkstyleError{
+		entries = append(entries, entry{in.machinePath(f.Range.File), checkstyleError{
 			Line: f.Range.Start.Line, Column: f.Range.Start.Column,
 			Severity: severityName(f.Severity), Message: f.Message, Source: source,
 		}})
 	}
 	for _, e := range in.Errors {
-		entries = append(entries, entry{relPath(in.WorkDir, e.Range.File), checkstyleError{
+		entries = append(entries, entry{in.machinePath(e.Range.File), checkstyleError{
 			Line: e.Range.Start.Line, Column: e.Range.Start.Column,
 			Severity: "error", Message: e.Message, Source: toolName,
 		}})

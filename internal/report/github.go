@@ -19,10 +19,10 @@ func writeGitHub(w *bufio.Writer, in Input) error {
 		if fix := remediation(f); fix != "" {
 			msg += "\nFix: " + fix
 		}
-		writeCommand(w, githubCommand(f.Severity), relPath(in.WorkDir, f.Range.File), f.Range, title, msg)
+		writeCommand(w, githubCommand(f.Severity), in.machinePath(f.Range.File), f.Range, title, msg)
 	}
 	for _, e := range in.Errors {
-		writeCommand(w, "error", relPath(in.WorkDir, e.Range.File), e.Range, toolName, e.Message)
+		writeCommand(w, "error", in.machinePath(e.Range.File), e.Range, toolName, e.Message)
 	}
 	return nil
 }

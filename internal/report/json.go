@@ -77,7 +77,7 @@ func writeJSON(w *bufio.Writer, in Input) error {
 		},
 	}
 	for _, s := range in.Summary.Skipped {
-		doc.Summary.Skipped = append(doc.Summary.Skipped, jsonSkipped{File: relPath(in.WorkDir, s.File), Reason: s.Reason})
+		doc.Summary.Skipped = append(doc.Summary.Skipped, jsonSkipped{File: in.machinePath(s.File), Reason: s.Reason})
 	}
 	for _, f := range in.Findings {
 		doc.Findings = append(doc.Findings, jsonFinding{
@@ -85,7 +85,7 @@ func writeJSON(w *bufio.Writer, in Input) error {
 			Name:        ruleName(f.Rule),
 			Severity:    severityName(f.Severity),
 			Message:     f.Message,
-			File:        relPath(in.WorkDir, f.Range.File),
+			File:        in.machinePath(f.Range.File),
 			Line:        f.Range.Start.Line,
 			Column:      f.Range.Start.Column,
 			EndLine:     f.Range.End.Line,
@@ -96,7 +96,7 @@ func writeJSON(w *bufio.Writer, in Input) error {
 	}
 	for _, e := range in.Errors {
 		doc.Errors = append(doc.Errors, jsonError{
-			File:    relPath(in.WorkDir, e.Range.File),
+			File:    in.machinePath(e.Range.File),
 			Line:    e.Range.Start.Line,
 			Column:  e.Range.Start.Column,
 			Message: e.Message,

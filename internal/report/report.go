@@ -1,12 +1,16 @@
 // Package report writes ssmlint's findings and input errors in the output
 // formats the CLI offers: text for people, json for scripts, sarif for code
-// scanning, github for workflow annotations and checkstyle for the CI tools
-// that read it.
+// scanning, github for workflow annotations, checkstyle for the CI tools
+// that read it, codeclimate for GitLab's Code Quality report and junit for
+// CI test viewers.
 //
-// Every format receives the same Input and makes file paths relative to
-// Input.WorkDir, slash-separated, so that output does not depend on where the
-// scan ran. Writers never reorder findings: the caller sorts them
-// (finding.SortFindings) before calling Write.
+// Every format receives the same Input. The machine formats name files
+// relative to the repository root (Input.Root), slash-separated, with
+// Input.PathPrefix in front, so that their output does not depend on the
+// directory the scan ran from; the text format names them relative to
+// Input.WorkDir, as a person in that directory types them. Writers never
+// reorder findings: the caller sorts them (finding.SortFindings) before
+// calling Write.
 package report
 
 import (
@@ -92,9 +96,26 @@ type Input struct {
 	// Rules is the catalog, described in full in SARIF output. Rules of
 	// findings that are missing from it are described too.
 	Rules []*rules.Rule
-	// WorkDir is the directory file paths are made relative to; empty
-	// leaves them as given (slash-separated).
+	// WorkDir is the directory the text format makes file paths relative
+	// to, and the machine formats too when Root is empty; empty leaves
+	// them as given (slash-separated).
 	WorkDir string
+	// Root is the absolute repository root (the nearest directory above
+	// the scanned path holding .git, else the working directory). The
+	// machine formats (json, sarif, github, checkstyle, codeclimate,
+	// junit) write file paths relative to it, whatever the working
+	// directory; a file outside it keeps its cleaned absolute path.
+	Root string
+	// PathPrefix is a slash-separated path put in front of the
+	// root-relative paths of the machine formats, for a repository whose
+	// results are uploaded as part of a larger one (--path-prefix).
+	// Fingerprints never include it.
+	PathPrefix string
+	// RuleSeverity is the configured severity of a rule, by ID (the CLI
+	// fills it from .ssmlint.yml); it overrides the catalog's default
+	// where SARIF describes a rule (level, problem.severity,
+	// security-severity). Findings carry their own effective severity.
+	RuleSeverity map[string]rules.Severity
 	// ReadSource returns the content of a file as named in a Range, for
 	// the source excerpts of the text format. It may be nil, and it may
 	// report false for files it cannot or will not read.
@@ -118,11 +139,17 @@ const (
 	FormatSARIF      = "sarif"
 	FormatGitHub     = "github"
 	FormatCheckstyle = "checkstyle"
+	// FormatCodeClimate is GitLab's Code Quality report, a subset of the
+	// Code Climate issue format.
+	FormatCodeClimate = "codeclimate"
+	// FormatJUnit is JUnit XML, as CI test viewers (GitLab, Jenkins) read
+	// it.
+	FormatJUnit = "junit"
 )
 
 // Formats returns the names Write accepts, the default (text) first.
 func Formats() []string {
-	return []string{FormatText, FormatJSON, FormatSARIF, FormatGitHub, FormatCheckstyle}
+	return []string{FormatText, FormatJSON, FormatSARIF, FormatGitHub, FormatCheckstyle, FormatCodeClimate, FormatJUnit}
 }
 
 // Write renders in to w in the named format. An unknown format is an error
@@ -141,6 +168,10 @@ func Write(w io.Writer, format string, in Input, opt Options) error {
 		err = writeGitHub(bw, in)
 	case FormatCheckstyle:
 		err = writeCheckstyle(bw, in)
+	case FormatCodeClimate:
+		err = writeCodeClimate(bw, in)
+	case FormatJUnit:
+		err = writeJUnit(bw, in)
 	default:
 		return fmt.Errorf("unknown output format %q (want %s)", format, strings.Join(Formats(), ", "))
 	}
@@ -155,7 +186,8 @@ func DocsURL(ruleID string) string {
 	return "https://github.com/ssmlint/ssmlint/blob/main/docs/rules/" + ruleID + ".md"
 }
 
-// relPath makes file relative to workDir and slash-separated. Paths that
+// relPath makes file relative to workDir and slash-separated, as the text
+// format (and, without a Root, the machine formats) name files. Paths that
 // cannot be made relative (one absolute, the other not) are only cleaned.
 func relPath(workDir, file string) string {
 	if file == "" {

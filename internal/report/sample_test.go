@@ -16,15 +16,21 @@ import (
 var (
 	ruleSecret = &rules.Rule{
 		ID: "SSM201", Name: "secret-in-plain-string", Severity: rules.Error,
+		Kind: rules.Security, Precision: rules.PrecisionHigh,
 		Summary:     "A parameter whose name or value marks it as a secret is stored as a plain String.",
 		Rationale:   "String parameters are readable by anyone with ssm:GetParameter and appear in plan output and state unencrypted.",
 		Bad:         "resource \"aws_ssm_parameter\" \"db\" {\n  name = \"/prod/db/password\"\n  type = \"String\"\n}\n",
 		Good:        "resource \"aws_ssm_parameter\" \"db\" {\n  name = \"/prod/db/password\"\n  type = \"SecureString\"\n}\n",
 		Language:    "hcl",
 		Remediation: `set type = "SecureString"`,
+		Sources: []rules.Source{{
+			Title: "SecureString parameters [and] AWS KMS (AWS Systems Manager User Guide)",
+			URL:   "https://docs.aws.amazon.com/systems-manager/latest/userguide/sysman-paramstore-securestring.html",
+		}},
 	}
 	ruleAdvanced = &rules.Rule{
 		ID: "SSM301", Name: "advanced-tier-not-needed", Severity: rules.Warning,
+		Kind: rules.Maintainability, Precision: rules.PrecisionVeryHigh,
 		Summary:     "An Advanced-tier parameter uses no Advanced feature.",
 		Rationale:   "Advanced parameters cost $0.05 per month each; a small value without policies fits the free Standard tier.",
 		Language:    "hcl",
@@ -32,6 +38,7 @@ var (
 	}
 	ruleLogs = &rules.Rule{
 		ID: "SSM501", Name: "session-logs-not-encrypted", Severity: rules.Info,
+		Kind: rules.Security, Precision: rules.PrecisionMedium,
 		Summary:     "Session Manager logs go to a log group without a KMS key.",
 		Rationale:   "Session transcripts can contain secrets typed at a prompt.",
 		Language:    "hcl",
@@ -150,7 +157,7 @@ func diffLines(t *testing.T, got, want string) {
 
 func TestFormats(t *testing.T) {
 	got := strings.Join(Formats(), ",")
-	if got != "text,json,sarif,github,checkstyle" {
+	if got != "text,json,sarif,github,checkstyle,codeclimate,junit" {
 		t.Errorf("Formats() = %s", got)
 	}
 	for _, f := range Formats() {

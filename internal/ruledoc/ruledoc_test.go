@@ -54,7 +54,7 @@ func TestRenderSections(t *testing.T) {
 	page := string(Render(rules.SSM402))
 	for _, want := range []string{
 		"# SSM402: patch-baseline-slow-approval\n",
-		"Severity: **warning**\n",
+		"Severity: **warning** · Kind: **security** · Precision: **high**\n",
 		rules.SSM402.Summary,
 		"## Why\n\n" + rules.SSM402.Rationale + "\n",
 		"## Example\n\n```hcl\n" + rules.SSM402.Bad + "```\n",
@@ -62,7 +62,7 @@ func TestRenderSections(t *testing.T) {
 		"`# ssmlint:ignore SSM402 -- reason`",
 		"## Options\n",
 		"| `max_approve_after_days` | integer | `14` |",
-		"## Sources\n\n- ",
+		"## Sources\n\n- [PatchRule, ApproveAfterDays (AWS Systems Manager API Reference)](https://docs.aws.amazon.com/systems-manager/latest/APIReference/API_PatchRule.html)\n",
 	} {
 		if !strings.Contains(page, want) {
 			t.Errorf("SSM402 page lacks %q:\n%s", want, page)
@@ -93,7 +93,7 @@ func TestIndex(t *testing.T) {
 	all := rules.All()
 	index := string(Index(all))
 	for _, r := range all {
-		row := "| [" + r.ID + "](" + r.ID + ".md) | `" + r.Name + "` | " + r.Severity.String() + " | "
+		row := "| [" + r.ID + "](" + r.ID + ".md) | `" + r.Name + "` | " + r.Severity.String() + " | " + r.Kind.String() + " | "
 		if !strings.Contains(index, row) {
 			t.Errorf("index lacks the row of %s: %q", r.ID, row)
 		}
@@ -136,4 +136,34 @@ func firstDiffLine(a, b []byte) int {
 		}
 	}
 	return min(len(al), len(bl)) + 1
+}
+
+// TestPagesCitePublicDocsOnly checks that the generated pages link every
+// source and name no private notes.
+func TestPagesCitePublicDocsOnly(t *testing.T) {
+	for name, page := range Files(rules.All()) {
+		for _, private := range []string{"seed notes", "ssm-facts", "ssm-operations-notes", ".ja.md"} {
+			if strings.Contains(string(page), private) {
+				t.Errorf("%s mentions %q", name, private)
+			}
+		}
+	}
+	for _, r := range rules.All() {
+		page := string(Render(r))
+		_, sources, found := strings.Cut(page, "## Sources\n\n")
+		if found != (len(r.Sources) > 0) {
+			t.Errorf("%s page has a Sources section: %v, the rule has %d sources", r.ID, found, len(r.Sources))
+		}
+		for _, s := range r.Sources {
+			if !strings.Contains(sources, "]("+s.URL+")\n") {
+				t.Errorf("%s page does not link %s", r.ID, s.URL)
+			}
+		}
+		if n := strings.Count(sources, "- ["); n != len(r.Sources) {
+			t.Errorf("%s page lists %d sources, the rule has %d", r.ID, n, len(r.Sources))
+		}
+	}
+	if got := linkText(`a [b] \c`); got != `a \[b\] \\c` {
+		t.Errorf("linkText = %q", got)
+	}
 }
