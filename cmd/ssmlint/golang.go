@@ -179,6 +179,16 @@ func scanGo(res *scanResult, paths []string, enabled map[string]bool, inv *inven
 				res.sources[f] = src
 			}
 		}
+		for _, f := range r.Suppressed {
+			if cfg != nil && cfg.ExcludedPath(f.Range.File) {
+				continue
+			}
+			k := fixKey{f.Rule.ID, f.Range}
+			if !seen[k] {
+				seen[k] = true
+				res.goSuppressed = append(res.goSuppressed, f)
+			}
+		}
 		for i, f := range r.Findings {
 			if cfg != nil && cfg.ExcludedPath(f.Range.File) {
 				continue

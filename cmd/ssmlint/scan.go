@@ -35,6 +35,13 @@ type scanResult struct {
 	empty []string
 	// goRoots are the directories the Go analyzers ran on.
 	goRoots []string
+	// goSuppressed are the Go findings the vet tool found covered by a
+	// suppression comment (gocheck.Result.Suppressed).
+	goSuppressed []finding.Finding
+	// cfg is the configuration of the scan (nil for none): SSM000's
+	// findings, made after the configured severities are applied, take
+	// theirs from it.
+	cfg *config.Config
 }
 
 func (s *scanResult) source(file string) ([]byte, bool) {
@@ -44,7 +51,7 @@ func (s *scanResult) source(file string) ([]byte, bool) {
 
 // scan loads and checks the Terraform under each path.
 func scan(paths []string, cfg *config.Config, enabled map[string]bool, vars map[string]cty.Value, varFiles []string, wantInventory bool) *scanResult {
-	res := &scanResult{sources: map[string][]byte{}}
+	res := &scanResult{sources: map[string][]byte{}, cfg: cfg}
 	var cs []hclcheck.Check
 	for _, c := range checks.All() {
 		if enabled[c.Rule.ID] {
@@ -238,7 +245,10 @@ func goInput(real string, goRoots []string) string {
 }
 
 // applySuppressions drops findings silenced by `# ssmlint:ignore`
-// comments and adds findings for malformed or unused comments.
+// comments (and, in Go, `//nolint`), counts the Go findings the vet tool
+// found suppressed, and adds SSM000 findings for malformed or unused
+// comments when SSM000 is enabled, at its configured severity when one
+// is set.
 func applySuppressions(fs []finding.Finding, sc *scanResult, enabled map[string]bool) ([]finding.Finding, int) {
 	ignores := map[string]*suppress.FileIgnores{}
 	get := func(file string) *suppress.FileIgnores {
@@ -274,6 +284,21 @@ func applySuppressions(fs []finding.Finding, sc *scanResult, enabled map[string]
 		}
 		kept = append(kept, f)
 	}
+	// The vet tool read the same comments: its suppressed findings mark
+	// them used here.
+	for _, f := range sc.goSuppressed {
+		get(f.Range.File).Suppresses(f)
+		suppressed++
+	}
+	if !enabled[rules.IgnoreDirective.ID] {
+		return kept, suppressed
+	}
+	severity := rules.Severity(0)
+	if sc.cfg != nil {
+		if s, ok := sc.cfg.Rules[rules.IgnoreDirective.ID]; ok {
+			severity = s.Severity
+		}
+	}
 	// Every scanned file may hold comments, including files without findings.
 	for file := range sc.sources {
 		get(file)
@@ -285,12 +310,16 @@ func applySuppressions(fs []finding.Finding, sc *scanResult, enabled map[string]
 		goFile := strings.HasSuffix(fi.File, ".go")
 		ran := func(id string) bool { return enabled[id] && isTerraformRule(id) != goFile }
 		for _, p := range append(fi.Problems(), fi.Unused(ran)...) {
-			kept = append(kept, finding.Finding{
+			f := finding.Finding{
 				Rule:     rules.IgnoreDirective,
 				Severity: p.Severity,
 				Message:  p.Message,
 				Range:    p.Range,
-			})
+			}
+			if severity != 0 {
+				f.Severity = severity
+			}
+			kept = append(kept, f)
 		}
 	}
 	return kept, suppressed

@@ -60,6 +60,10 @@ type Result struct {
 	Findings []finding.Finding
 	// Fixes are the suggested fixes of the findings, by finding index.
 	Fixes map[int][]Fix
+	// Suppressed are the findings a suppression comment covers, as the
+	// vet tool decided (see VetAnalyzers): not to be reported, but
+	// counted, their comments marked used. They have no fixes.
+	Suppressed []finding.Finding
 	// Errors are analyzers that failed on a package that built.
 	Errors []finding.Error
 	// BuildErrors are what kept go vet from analysing packages: the
@@ -293,6 +297,10 @@ func (res *Result) readJSON(r io.Reader) error {
 		if real.End.File != real.Start.File {
 			f.Range.End = f.Range.Start
 		}
+		if real.Suppressed {
+			res.Suppressed = append(res.Suppressed, f)
+			continue
+		}
 		var fixes []Fix
 		for i, sf := range x.d.SuggestedFixes {
 			if i >= len(real.Fixes) || len(real.Fixes[i]) != len(sf.Edits) {
@@ -326,6 +334,13 @@ func (res *Result) keepFile(file string) {
 		}
 	}
 	res.Findings, res.Fixes = kept, fixes
+	var suppressed []finding.Finding
+	for _, f := range res.Suppressed {
+		if abs, err := filepath.Abs(f.Range.File); err == nil && abs == file {
+			suppressed = append(suppressed, f)
+		}
+	}
+	res.Suppressed = suppressed
 }
 
 // confine drops the findings and fixes in files whose real path is
@@ -366,6 +381,15 @@ func (res *Result) confine(gate safefs.Gate, dir string) []finding.Error {
 		kept = append(kept, f)
 	}
 	res.Findings, res.Fixes = kept, fixes
+	// Suppressed findings outside the boundary are dropped silently: they
+	// would not be reported anyway.
+	var suppressed []finding.Finding
+	for _, f := range res.Suppressed {
+		if _, err := gate.Resolve(f.Range.File); err == nil {
+			suppressed = append(suppressed, f)
+		}
+	}
+	res.Suppressed = suppressed
 	for _, file := range order {
 		what := fmt.Sprintf("findings in it (%d)", dropped[file])
 		// Where the file itself is (its directory's links resolved, not its own).
@@ -393,10 +417,10 @@ func (res *Result) confine(gate safefs.Gate, dir string) []finding.Error {
 	return errs
 }
 
-// annotate reads each file with findings once, through the gate, and
-// fills in the enclosing function (the resource, and the context that
-// suppression comments above it cover) and the list of files. Positions
-// are the file's own, never a //line directive's.
+// annotate reads each file with findings (suppressed ones included)
+// once, through the gate, and fills in the enclosing function (the
+// resource) and the list of files. Positions are the file's own, never a
+// //line directive's.
 func (res *Result) annotate(gate safefs.Gate, max int64) {
 	type parsed struct {
 		af *ast.File
@@ -404,8 +428,16 @@ func (res *Result) annotate(gate safefs.Gate, max int64) {
 	}
 	files := map[string]*parsed{}
 	fset := token.NewFileSet()
+	// The suppressed findings' files are read too: ssmlint reads their
+	// suppression comments.
+	all := make([]*finding.Finding, 0, len(res.Findings)+len(res.Suppressed))
 	for i := range res.Findings {
-		f := &res.Findings[i]
+		all = append(all, &res.Findings[i])
+	}
+	for i := range res.Suppressed {
+		all = append(all, &res.Suppressed[i])
+	}
+	for _, f := range all {
 		p, seen := files[f.Range.File]
 		if !seen {
 			p = &parsed{}

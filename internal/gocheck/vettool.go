@@ -12,6 +12,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/ssmlint/ssmlint/internal/safefs"
+	"github.com/ssmlint/ssmlint/internal/suppress"
 )
 
 // go vet reports positions after //line directives: a directive can put
@@ -51,12 +52,19 @@ type realInfo struct {
 	Start realPos      `json:"s"`
 	End   realPos      `json:"e"`
 	Fixes [][]realEdit `json:"x,omitempty"`
+	// Suppressed: a suppression comment covers the diagnostic (see
+	// suppress.ParseGo); its fixes are left out.
+	Suppressed bool `json:"u,omitempty"`
 }
 
 // VetAnalyzers returns copies of analyzers for ssmlint's vet-tool mode
 // (VetToolEnv): each diagnostic's message carries the real positions of
-// the diagnostic and of its fixes' edits (see realMarker). The analyzers
-// themselves are not changed.
+// the diagnostic and of its fixes' edits (see realMarker), and whether a
+// suppression comment (//ssmlint:ignore, //nolint) covers it, as the
+// analyzers of ssmvet and the golangci-lint plugin decide
+// (suppress.Analyzers). A suppressed diagnostic is still reported, without
+// its fixes, so that ssmlint counts it and knows the comment was used. The
+// analyzers themselves are not changed.
 func VetAnalyzers(as []*analysis.Analyzer) []*analysis.Analyzer {
 	out := make([]*analysis.Analyzer, len(as))
 	for i, a := range as {
@@ -65,9 +73,14 @@ func VetAnalyzers(as []*analysis.Analyzer) []*analysis.Analyzer {
 		c.Run = func(pass *analysis.Pass) (any, error) {
 			p := *pass
 			sums := fileSums{fset: pass.Fset, sums: map[*token.File]string{}}
+			filter := suppress.NewPassFilter(pass, suppress.IgnoreAndNolint)
 			report := pass.Report
 			p.Report = func(d analysis.Diagnostic) {
-				d.Message += realMarker + encodeReal(pass.Fset, d, &sums)
+				suppressed := filter.Suppresses(a, d)
+				if suppressed {
+					d.SuggestedFixes = nil
+				}
+				d.Message += realMarker + encodeReal(pass.Fset, d, &sums, suppressed)
 				report(d)
 			}
 			return run(&p)
@@ -78,12 +91,12 @@ func VetAnalyzers(as []*analysis.Analyzer) []*analysis.Analyzer {
 }
 
 // encodeReal is the JSON of d's real positions.
-func encodeReal(fset *token.FileSet, d analysis.Diagnostic, sums *fileSums) string {
+func encodeReal(fset *token.FileSet, d analysis.Diagnostic, sums *fileSums, suppressed bool) string {
 	end := d.End
 	if !end.IsValid() {
 		end = d.Pos
 	}
-	info := realInfo{Start: unadjusted(fset, d.Pos), End: unadjusted(fset, end)}
+	info := realInfo{Start: unadjusted(fset, d.Pos), End: unadjusted(fset, end), Suppressed: suppressed}
 	for _, fx := range d.SuggestedFixes {
 		var edits []realEdit
 		for _, e := range fx.TextEdits {

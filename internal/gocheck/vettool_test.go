@@ -3,9 +3,11 @@ package gocheck
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"go/ast"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -80,5 +82,52 @@ func TestSplitRealLastMarker(t *testing.T) {
 	}
 	if _, _, ok := splitReal("x" + realMarker + "{not json"); ok {
 		t.Error("a bad suffix gives real positions")
+	}
+}
+
+// A diagnostic a suppression comment covers is still reported by the vet
+// tool, marked suppressed and without its fixes: ssmlint counts it and
+// knows the comment was used, and --fix cannot apply its fix.
+func TestVetAnalyzersMarkSuppressed(t *testing.T) {
+	results := analysistest.Run(t, analysistest.TestData(), VetAnalyzers([]*analysis.Analyzer{calls})[0], "suppressed")
+	if len(results) != 1 || len(results[0].Diagnostics) != 2 {
+		t.Fatalf("results %+v; want two diagnostics", results)
+	}
+	for i, d := range results[0].Diagnostics {
+		_, real, ok := splitReal(d.Message)
+		if !ok {
+			t.Fatalf("message %q: no real positions", d.Message)
+		}
+		suppressed := real.Start.Line == 7
+		if real.Suppressed != suppressed || (len(d.SuggestedFixes) == 0) != suppressed || (len(real.Fixes) == 0) != suppressed {
+			t.Errorf("diagnostic %d at line %d: suppressed %v, %d fixes (%d real); want suppressed %v and fixes only when not",
+				i, real.Start.Line, real.Suppressed, len(d.SuggestedFixes), len(real.Fixes), suppressed)
+		}
+	}
+}
+
+// readJSON keeps the findings the vet tool marked suppressed apart, with
+// no fixes: they are counted, never reported or fixed.
+func TestReadJSONSuppressed(t *testing.T) {
+	diag := func(line int, suppressed bool, fix string) string {
+		info := realInfo{Start: realPos{File: "/repo/a.go", Line: line, Column: 2, Offset: 20}, End: realPos{File: "/repo/a.go", Line: line, Column: 5, Offset: 23}, Suppressed: suppressed}
+		if fix != "" {
+			info.Fixes = [][]realEdit{{{File: "/repo/a.go", Start: 20, End: 23}}}
+		}
+		b, _ := json.Marshal(info)
+		msg, _ := json.Marshal("reads" + realMarker + string(b))
+		return `{"category":"SSM601","posn":"/repo/a.go:` + strconv.Itoa(line) + `:2","message":` + string(msg) + fix + `}`
+	}
+	fix := `,"suggested_fixes":[{"message":"m","edits":[{"filename":"/repo/a.go","start":20,"end":23,"new":"x"}]}]`
+	stream := `{"example.com/a":{"ssm601":[` + diag(3, false, fix) + `,` + diag(4, true, "") + `]}}`
+	res := &Result{Fixes: map[int][]Fix{}}
+	if err := res.readJSON(strings.NewReader(stream)); err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Findings) != 1 || res.Findings[0].Range.Start.Line != 3 || len(res.Fixes[0]) != 1 {
+		t.Errorf("findings %+v, fixes %+v; want the one on line 3, with its fix", res.Findings, res.Fixes)
+	}
+	if len(res.Suppressed) != 1 || res.Suppressed[0].Range.Start.Line != 4 || res.Suppressed[0].Rule == nil {
+		t.Errorf("suppressed %+v; want the one on line 4", res.Suppressed)
 	}
 }

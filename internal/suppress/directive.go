@@ -98,6 +98,9 @@ func parseDirective(file, text string, start finding.Pos, lookup lookupFunc) (*d
 			continue
 		}
 		seen[r.ID] = true
+		if r.ID == rules.IgnoreDirective.ID {
+			d.mayBeUnused = true
+		}
 		d.rules = append(d.rules, &ruleRef{id: r.ID, text: it.text, rng: rng})
 	}
 	if len(d.rules) == 0 {

@@ -30,6 +30,9 @@ func FuzzParseGo(f *testing.F) {
 	f.Add("package p\n//ssmlint:ignore\n")
 	f.Add("package p\nvar s = `\n//ssmlint:ignore SSM601 -- r\n`\n")
 	f.Add("package p\n/* ssmlint:ignore SSM601 -- r */\n")
+	f.Add("package p\n\n//nolint:errcheck, ssmlint // r\nfunc F() {}\n")
+	f.Add("package p\nvar x = 1 //nolint:ssm601,all\n")
+	f.Add("package p\n// nolint\n\nvar x = 1\n")
 	f.Fuzz(func(t *testing.T, src string) {
 		fi := ParseGo("f.go", []byte(src))
 		for line := 0; line < 5; line++ {

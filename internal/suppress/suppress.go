@@ -16,14 +16,17 @@
 // not suppress anything and is reported as a Problem; so is one that
 // suppressed nothing by the end of the run (see FileIgnores.Unused).
 //
-// ParseHCL reads HCL files; the directive grammar is independent of the
-// comment syntax so that a Go variant (//ssmlint:ignore SSM601 -- reason)
-// can build the same FileIgnores.
+// ParseHCL reads HCL files. ParseGo reads Go files, where golangci-lint's
+// //nolint directives count too and a comment covers what golangci-lint's
+// //nolint would cover (see ParseGo); Analyzers applies the same comments
+// to the Go analyzers' diagnostics wherever they run (ssmvet, go vet, the
+// golangci-lint plugin).
 package suppress
 
 import (
 	"fmt"
 	"slices"
+	"sort"
 	"strings"
 	"sync"
 
@@ -82,18 +85,39 @@ type lookupFunc func(idOrName string) (*rules.Rule, bool)
 
 // ruleRef is one rule named by a directive.
 type ruleRef struct {
-	id    string        // canonical rule ID
+	id    string        // canonical rule ID; "" for a //nolint, which covers every rule
 	text  string        // as written
 	rng   finding.Range // of the text
 	used  bool
 	blank bool // the directive stands alone and its target line is blank
+	// quiet: never reported as unused (a bare //nolint or //nolint:all,
+	// which serve every linter, not only ssmlint).
+	quiet bool
 }
 
-// directive is one valid ssmlint:ignore comment.
+// matches reports whether the reference covers ruleID.
+func (r *ruleRef) matches(ruleID string) bool {
+	return r.id == "" || strings.EqualFold(r.id, ruleID)
+}
+
+// directive is one valid ssmlint:ignore (or, in Go, //nolint) comment.
 type directive struct {
 	rng    finding.Range
 	rules  []*ruleRef
 	reason string
+	// nolint: a golangci-lint //nolint directive naming ssmlint (or all
+	// linters).
+	nolint bool
+	// mayBeUnused: the directive names SSM000 among its rules, so that
+	// matching nothing is not reported (as golangci-lint's
+	// //nolint:xxx,nolintlint).
+	mayBeUnused bool
+}
+
+// span is the lines [from, to] a Go directive covers.
+type span struct {
+	from, to int
+	d        *directive
 }
 
 // FileIgnores holds the suppression comments of one file and records which
@@ -104,9 +128,28 @@ type FileIgnores struct {
 	File string
 
 	mu       sync.Mutex
-	byLine   map[int][]*directive
+	byLine   map[int][]*directive // HCL: the one line each directive covers
+	spans    []span               // Go: the lines each directive covers, by from
+	reach    []int                // reach[i] is the largest to of spans[:i+1]
+	goFile   bool
 	all      []*directive
 	problems []Problem
+}
+
+// addSpan records that d covers lines from to to (Go).
+func (fi *FileIgnores) addSpan(d *directive, from, to int) {
+	fi.spans = append(fi.spans, span{from: from, to: to, d: d})
+}
+
+// sortSpans orders the spans for Match; called once, after parsing.
+func (fi *FileIgnores) sortSpans() {
+	sort.SliceStable(fi.spans, func(i, j int) bool { return fi.spans[i].from < fi.spans[j].from })
+	fi.reach = make([]int, len(fi.spans))
+	m := 0
+	for i, s := range fi.spans {
+		m = max(m, s.to)
+		fi.reach[i] = m
+	}
 }
 
 // Problems returns the malformed suppression comments found while parsing,
@@ -137,29 +180,44 @@ func (fi *FileIgnores) Match(ruleID string, lines ...int) bool {
 	fi.mu.Lock()
 	defer fi.mu.Unlock()
 	matched := false
+	mark := func(d *directive) {
+		for _, r := range d.rules {
+			if r.matches(ruleID) {
+				r.used = true
+				matched = true
+			}
+		}
+	}
 	for _, line := range lines {
 		if line <= 0 {
 			continue
 		}
 		for _, d := range fi.byLine[line] {
-			for _, r := range d.rules {
-				if strings.EqualFold(r.id, ruleID) {
-					r.used = true
-					matched = true
-				}
+			mark(d)
+		}
+		// The spans that start at or before line, back to the first whose
+		// predecessors all end before it.
+		i := sort.Search(len(fi.spans), func(i int) bool { return fi.spans[i].from > line })
+		for j := i - 1; j >= 0 && fi.reach[j] >= line; j-- {
+			if fi.spans[j].to >= line {
+				mark(fi.spans[j].d)
 			}
 		}
 	}
 	return matched
 }
 
-// Suppresses reports whether f is suppressed, by a comment that applies to
+// Suppresses reports whether f is suppressed, and marks the matching
+// comments used. In HCL a comment suppresses a finding when it applies to
 // its start line or to the start line of its enclosing block (f.Context,
-// when set), and marks the matching comments used. fi must be the
-// comments of f's file.
+// when set); in Go when it covers the finding's start line (see ParseGo).
+// fi must be the comments of f's file.
 func (fi *FileIgnores) Suppresses(f finding.Finding) bool {
 	if f.Rule == nil {
 		return false
+	}
+	if fi != nil && fi.goFile {
+		return fi.Match(f.Rule.ID, f.Range.Start.Line)
 	}
 	return fi.Match(f.Rule.ID, f.Range.Start.Line, f.Context.Start.Line)
 }
@@ -169,7 +227,9 @@ func (fi *FileIgnores) Suppresses(f finding.Finding) bool {
 // Call it after every finding of the file went through Match. ran reports
 // whether a rule ran on this file; rules that did not run (disabled by
 // configuration, or of the other engine) are not reported. A nil ran means
-// every rule ran.
+// every rule ran. A //nolint naming ssmlint is reported only when every Go
+// rule ran; a bare //nolint or //nolint:all never is (it serves other
+// linters too), nor is a directive that names SSM000.
 func (fi *FileIgnores) Unused(ran func(ruleID string) bool) []Problem {
 	if fi == nil {
 		return nil
@@ -178,16 +238,50 @@ func (fi *FileIgnores) Unused(ran func(ruleID string) bool) []Problem {
 	defer fi.mu.Unlock()
 	var out []Problem
 	for _, d := range fi.all {
+		if d.mayBeUnused {
+			continue
+		}
 		for _, r := range d.rules {
-			if r.used || (ran != nil && !ran(r.id)) {
+			if r.used || r.quiet {
+				continue
+			}
+			if r.id == "" {
+				if !everyGoRuleRan(ran) {
+					continue
+				}
+				msg := fmt.Sprintf("//nolint:%s matched no finding; remove %s from it", r.text, r.text)
+				if r.blank {
+					msg = fmt.Sprintf("//nolint:%s matched no finding: a comment on its own line covers the statement or declaration that starts on the next line, which is blank; move it directly above, or remove it", r.text)
+				}
+				out = append(out, Problem{Kind: Unused, Severity: rules.Warning, Range: r.rng, Message: msg})
+				continue
+			}
+			if ran != nil && !ran(r.id) {
 				continue
 			}
 			msg := fmt.Sprintf("ssmlint:ignore %s matched no finding; remove it", r.text)
 			if r.blank {
 				msg = fmt.Sprintf("ssmlint:ignore %s matched no finding: a comment on its own line applies to the next line, which is blank; move it directly above the block or attribute, or remove it", r.text)
+				if fi.goFile {
+					msg = fmt.Sprintf("ssmlint:ignore %s matched no finding: a comment on its own line covers the statement or declaration that starts on the next line, which is blank; move it directly above, or remove it", r.text)
+				}
 			}
 			out = append(out, Problem{Kind: Unused, Severity: rules.Warning, Range: r.rng, Message: msg})
 		}
 	}
 	return out
+}
+
+// everyGoRuleRan reports whether ran is true for every Go rule of the
+// catalog (nil ran: every rule ran).
+func everyGoRuleRan(ran func(string) bool) bool {
+	if ran == nil {
+		return true
+	}
+	for _, r := range rules.All() {
+		if r.Language == "go" && !ran(r.ID) {
+			return false
+		}
+	}
+	return true
 }

@@ -387,8 +387,14 @@ func TestRealCatalog(t *testing.T) {
 	if !fi.Match(rules.SSM201.ID, 2) || !fi.Match(rules.SSM202.ID, 2) || fi.Match(rules.SSM203.ID, 2) {
 		t.Error("rule names and IDs must resolve through the catalog")
 	}
-	if fi := ParseHCL("main.tf", []byte("# ssmlint:ignore SSM000 -- r\n")); len(fi.Problems()) != 1 {
+	if fi := ParseHCL("main.tf", []byte("# ssmlint:ignore SSM999 -- r\n")); len(fi.Problems()) != 1 {
 		t.Error("an unknown catalog ID must be a problem")
+	}
+	// SSM000 is a rule: naming it keeps an ignore that matches nothing
+	// from being reported.
+	fi = ParseHCL("main.tf", []byte("# ssmlint:ignore SSM201,SSM000 -- only with prod.tfvars\nresource \"a\" \"b\" {}\n"))
+	if len(fi.Problems()) != 0 || len(fi.Unused(nil)) != 0 {
+		t.Errorf("problems %q, unused %q; want none", problemStrings(fi.Problems()), problemStrings(fi.Unused(nil)))
 	}
 }
 
