@@ -135,14 +135,16 @@ func TestFixtures(t *testing.T) {
 				t.Fatal(err)
 			}
 			r, code := runJSON(t, dir, append([]string{"--fail-on", "info"}, c.Paths...)...)
+			// JSON names files relative to the repository root; the
+			// expectations, relative to the fixture.
 			var got []fixture.Expectation
 			for _, f := range r.Findings {
-				got = append(got, fixture.Expectation{Rule: f.Rule, File: f.File, Line: f.Line, Column: f.Column})
+				got = append(got, fixture.Expectation{Rule: f.Rule, File: fromRoot(t, dir, f.File), Line: f.Line, Column: f.Column})
 			}
 			fixture.Compare(t, c.Findings, got)
 			var gotErrs []fixture.ErrorExpectation
 			for _, e := range r.Errors {
-				gotErrs = append(gotErrs, fixture.ErrorExpectation{File: e.File, Line: e.Line, Text: e.Message})
+				gotErrs = append(gotErrs, fixture.ErrorExpectation{File: fromRoot(t, dir, e.File), Line: e.Line, Text: e.Message})
 			}
 			fixture.CompareErrors(t, c.Errors, gotErrs)
 			wantCode := 0
@@ -157,6 +159,20 @@ func TestFixtures(t *testing.T) {
 			}
 		})
 	}
+}
+
+// fromRoot makes a path of the JSON report (relative to this repository's
+// root) relative to dir, a directory of this repository.
+func fromRoot(t *testing.T, dir, file string) string {
+	t.Helper()
+	if file == "" || filepath.IsAbs(file) {
+		return file
+	}
+	rel, err := filepath.Rel(dir, filepath.Join(repoRoot(t), filepath.FromSlash(file)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return filepath.ToSlash(rel)
 }
 
 // write creates files under a new temporary directory.
@@ -210,7 +226,13 @@ func TestExitCodes(t *testing.T) {
 		{"warning passes --fail-on error", map[string]string{"main.tf": warnOnly}, []string{"--fail-on", "error"}, 0},
 		{"disabled rule", map[string]string{"main.tf": badParam}, []string{"--disable", "SSM201"}, 0},
 		{"disabled by name", map[string]string{"main.tf": badParam}, []string{"--disable", "secret-in-plain-string"}, 0},
-		{"enable other rule only", map[string]string{"main.tf": badParam}, []string{"--enable", "SSM301"}, 0},
+		{"only another rule", map[string]string{"main.tf": badParam}, []string{"--only", "SSM301"}, 0},
+		{"enable adds to the default rules", map[string]string{"main.tf": badParam}, []string{"--enable", "SSM301"}, 1},
+		{"enable a rule the config turns off", map[string]string{"main.tf": badParam, ".ssmlint.yml": "version: 1\nrules:\n  SSM201: {enabled: false}\n"}, []string{"--enable", "SSM201"}, 1},
+		{"unknown only", map[string]string{"main.tf": clean}, []string{"--only", "SSM999"}, 2},
+		{"bad color", map[string]string{"main.tf": clean}, []string{"--color", "sometimes"}, 2},
+		{"path prefix out of the tree", map[string]string{"main.tf": clean}, []string{"--path-prefix", "../up"}, 2},
+		{"absolute path prefix", map[string]string{"main.tf": clean}, []string{"--path-prefix", "/abs"}, 2},
 		{"broken hcl", map[string]string{"main.tf": "resource \"x\" {\n  a = \n"}, nil, 2},
 		{"unknown flag", map[string]string{"main.tf": clean}, []string{"--bogus"}, 2},
 		{"unknown rule", map[string]string{"main.tf": clean}, []string{"--disable", "SSM999"}, 2},
@@ -486,7 +508,7 @@ func TestSessionPreferencesAcrossRoots(t *testing.T) {
 	dir := filepath.Join(repoRoot(t), "testdata", "terraform", "ssm501_preferences_in_other_root")
 	r, code := runJSON(t, dir, "app")
 	if code != 0 || len(r.Findings) != 1 || r.Findings[0].Rule != "SSM501" || r.Findings[0].Severity != "info" ||
-		r.Findings[0].File != "app/main.tf" || r.Findings[0].Line != 20 {
+		fromRoot(t, dir, r.Findings[0].File) != "app/main.tf" || r.Findings[0].Line != 20 {
 		t.Errorf("app alone: exit %d, findings %+v; want one SSM501 info at app/main.tf:20, exit 0", code, r.Findings)
 	}
 	// --fail-on info makes it fail, like any info finding.

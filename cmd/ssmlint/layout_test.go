@@ -77,8 +77,9 @@ func TestStackScannedFromItsDirectory(t *testing.T) {
 		t.Errorf("ssmlint stacks/prod: exit %d, findings %v, errors %+v; want exit 1, %v", code, got, r.Errors, want)
 	}
 	stack := filepath.Join(dir, "stacks", "prod")
+	// JSON names files relative to the repository root, from any directory.
 	r, code = runJSON(t, stack, ".")
-	if got := locate(r, "stacks/prod"); !slices.Equal(got, want) || code != 1 || len(r.Errors) > 0 {
+	if got := locate(r, "."); !slices.Equal(got, want) || code != 1 || len(r.Errors) > 0 {
 		t.Errorf("ssmlint . in stacks/prod: exit %d, findings %v, errors %+v; want exit 1, %v", code, got, r.Errors, want)
 	}
 	// From the root, the same stack gives the same findings (the shared

@@ -2,9 +2,9 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -53,27 +53,45 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) > 0 && args[0] == "rules" {
 		return runRules(args[1:], stdout, stderr)
 	}
-	o, err := parseFlags(args, stderr)
-	if errors.Is(err, flag.ErrHelp) {
+	if len(args) == 1 && args[0] == "version" {
+		fmt.Fprintf(stdout, "ssmlint %s\n", versionString())
 		return exitClean
 	}
+	o, err := parseFlags(args, stderr)
 	if err != nil {
 		return exitTrouble
+	}
+	if o.help {
+		printUsage(stdout)
+		return exitClean
 	}
 	if o.version {
 		fmt.Fprintf(stdout, "ssmlint %s\n", versionString())
 		return exitClean
 	}
-	if !validFormat(o.format) {
-		fmt.Fprintf(stderr, "ssmlint: unknown --format %q (want one of %s)\n", o.format, strings.Join(report.Formats(), ", "))
+	if o.chdir != "" {
+		if err := os.Chdir(o.chdir); err != nil {
+			fmt.Fprintf(stderr, "ssmlint: --chdir: %v\n", unwrap(err))
+			return exitTrouble
+		}
+	}
+	outs, err := outputs(o)
+	if err != nil {
+		fmt.Fprintf(stderr, "ssmlint: %v\n", err)
+		return exitTrouble
+	}
+	if o.newFromRev != "" && o.writeBaseline != "" {
+		fmt.Fprintln(stderr, "ssmlint: --new-from-rev and --write-baseline do not go together: a baseline records every finding")
 		return exitTrouble
 	}
 	start := time.Now()
 
 	// The configuration and the baseline are read inside the repository
 	// boundary of the first path (see userFile for the files named with
-	// --config and --baseline).
+	// --config and --baseline). The machine formats and baselines name
+	// files relative to it, whatever the working directory.
 	boundary := hclcheck.Boundary(o.paths[0])
+	rootRel := relTo(boundary)
 	// A broken configuration is an input error like a broken .tf file: it
 	// is reported with its position and the scan goes on with defaults.
 	cfgPath, cfg, err := loadConfig(o, boundary)
@@ -112,11 +130,18 @@ func run(args []string, stdout, stderr io.Writer) int {
 			base = nil
 		}
 	}
+	var patch changedLines
+	if o.newFromPatch != "" {
+		if patch, err = readPatch(o.newFromPatch, boundary); err != nil {
+			fmt.Fprintf(stderr, "ssmlint: %v\n", err)
+			return exitTrouble
+		}
+	}
 
 	sc := scan(o.paths, cfg, enabled, vars, o.varFiles, o.writeInventory != "")
 	// No output may replace a file this run read; checked for all of them
 	// before any is written.
-	if err := checkOutputs(o, sc, cfgPath, boundary); err != nil {
+	if err := checkOutputs(o, outs, sc, cfgPath, boundary); err != nil {
 		fmt.Fprintf(stderr, "ssmlint: %v\n", err)
 		return exitTrouble
 	}
@@ -129,26 +154,51 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs := sc.findings
 	errs := append(cfgErrs, sc.errors...)
 
-	// Configured severities, then suppression comments, then the baseline.
-	for i := range fs {
-		if cfg != nil {
-			if s, ok := cfg.Rules[fs[i].Rule.ID]; ok && s.Severity != 0 {
-				fs[i].Severity = s.Severity
+	// Configured severities, then suppression comments, then the baseline
+	// and the change filters.
+	severities := map[string]rules.Severity{}
+	if cfg != nil {
+		for id, s := range cfg.Rules {
+			if s.Severity != 0 {
+				severities[id] = s.Severity
 			}
+		}
+	}
+	for i := range fs {
+		if s, ok := severities[fs[i].Rule.ID]; ok {
+			fs[i].Severity = s
 		}
 	}
 	fs, suppressed := applySuppressions(fs, sc, enabled)
 	finding.SortFindings(fs)
 	baselined := 0
-	rel := relTo(cwd())
 	// A baseline records every current finding, those the old baseline
 	// hides included: refreshing one in place keeps what is still there.
 	current := fs
 	if base != nil {
-		fs, baselined = base.Filter(fs, rel)
+		fs, baselined = base.Filter(fs, rootRel)
+	}
+	var notes []string
+	if o.newFromRev != "" {
+		old, n, err := findingsAtRev(context.Background(), revScan{
+			rev: o.newFromRev, root: boundary, paths: o.paths, cfg: cfg,
+			enabled: enabled, vars: vars, varFiles: o.varFiles,
+		})
+		if err != nil {
+			fmt.Fprintf(stderr, "ssmlint: %v\n", err)
+			return exitTrouble
+		}
+		var hidden int
+		fs, hidden = old.Filter(fs, rootRel)
+		notes = append(notes, fmt.Sprintf("--new-from-rev %s: %d findings were there already and are not reported (%d at %s).", o.newFromRev, hidden, n, o.newFromRev))
+	}
+	if patch != nil {
+		var hidden int
+		fs, hidden = keepChanged(fs, patch, rootRel)
+		notes = append(notes, fmt.Sprintf("--new-from-patch %s: %d findings on lines the patch does not change are not reported.", o.newFromPatch, hidden))
 	}
 	if o.writeBaseline != "" {
-		if err := writeBaseline(o.writeBaseline, current, rel, boundary); err != nil {
+		if err := writeBaseline(o.writeBaseline, current, rootRel, boundary); err != nil {
 			fmt.Fprintf(stderr, "ssmlint: %v\n", err)
 			return exitTrouble
 		}
@@ -183,33 +233,22 @@ func run(args []string, stdout, stderr io.Writer) int {
 	for _, p := range sc.empty {
 		sum.Notes = append(sum.Notes, fmt.Sprintf("Nothing to check in %s: no Terraform (.tf, .tf.json, .tofu) or Go files.", p))
 	}
+	sum.Notes = append(sum.Notes, notes...)
 	in := report.Input{
-		Version:    versionString(),
-		Findings:   fs,
-		Errors:     errs,
-		Summary:    sum,
-		Rules:      append(rules.All(), rules.IgnoreDirective),
-		WorkDir:    cwd(),
-		ReadSource: sc.source,
+		Version:      versionString(),
+		Findings:     fs,
+		Errors:       errs,
+		Summary:      sum,
+		Rules:        catalog(),
+		WorkDir:      cwd(),
+		Root:         boundary,
+		PathPrefix:   o.pathPrefix,
+		RuleSeverity: severities,
+		ReadSource:   sc.source,
 	}
-	if o.output != "" {
-		// Rendered whole, then written atomically: a failed write leaves
-		// the previous report as it was.
-		var buf bytes.Buffer
-		if err := report.Write(&buf, o.format, in, report.Options{Verbose: o.verbose}); err != nil {
-			fmt.Fprintf(stderr, "ssmlint: %v\n", err)
-			return exitTrouble
-		}
-		if err := writeOutput(o.output, buf.Bytes(), boundary); err != nil {
-			fmt.Fprintf(stderr, "ssmlint: --output: %v\n", err)
-			return exitTrouble
-		}
-	} else {
-		color := isTerminal(stdout) && os.Getenv("NO_COLOR") == "" && !o.noColor
-		if err := report.Write(stdout, o.format, in, report.Options{Color: color, Verbose: o.verbose}); err != nil {
-			fmt.Fprintf(stderr, "ssmlint: %v\n", err)
-			return exitTrouble
-		}
+	if err := writeReports(outs, o, in, stdout, boundary); err != nil {
+		fmt.Fprintf(stderr, "ssmlint: %v\n", err)
+		return exitTrouble
 	}
 	switch {
 	case len(errs) > 0:
@@ -225,13 +264,16 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return exitClean
 }
 
-func validFormat(f string) bool {
-	for _, x := range report.Formats() {
-		if x == f {
-			return true
+// catalog is every rule the report describes: the catalog, and SSM000 if
+// the catalog does not list it.
+func catalog() []*rules.Rule {
+	all := rules.All()
+	for _, r := range all {
+		if r.ID == rules.IgnoreDirective.ID {
+			return all
 		}
 	}
-	return false
+	return append(all, rules.IgnoreDirective)
 }
 
 // loadConfig reads the configuration: the file named with --config, else
@@ -303,19 +345,30 @@ func selectRules(o *options, cfg *config.Config) (map[string]bool, error) {
 			enabled[r.ID] = false
 		}
 	}
-	// Flags name rules by ID or name, or a group by its prefix ("SSM6").
-	if len(o.enable) > 0 {
+	// Flags name rules by ID or name, or a group by its prefix ("SSM6"):
+	// --only restricts the run to its rules, --enable adds rules (those the
+	// configuration turns off included), --disable, last, removes rules.
+	if len(o.only) > 0 {
 		for id := range enabled {
 			enabled[id] = false
 		}
-		for _, n := range o.enable {
+		for _, n := range o.only {
 			rs, ok := rules.Expand(n)
 			if !ok {
-				return nil, fmt.Errorf("--enable: unknown rule or group %q (see `ssmlint rules`)", n)
+				return nil, fmt.Errorf("--only: unknown rule or group %q (see `ssmlint rules`)", n)
 			}
 			for _, r := range rs {
 				enabled[r.ID] = true
 			}
+		}
+	}
+	for _, n := range o.enable {
+		rs, ok := rules.Expand(n)
+		if !ok {
+			return nil, fmt.Errorf("--enable: unknown rule or group %q (see `ssmlint rules`)", n)
+		}
+		for _, r := range rs {
+			enabled[r.ID] = true
 		}
 	}
 	for _, n := range o.disable {
@@ -420,17 +473,36 @@ func cwd() string {
 }
 
 // relTo returns a function making paths relative to dir, slash-separated.
+// A relative path is taken from the working directory, as the process
+// sees it or with its links resolved (the repository boundary is a real
+// path): whichever lies below dir.
 func relTo(dir string) func(string) string {
+	wds := []string{cwd(), safefs.RealPath(".")}
 	return func(p string) string {
-		abs, err := filepath.Abs(p)
-		if err != nil || dir == "" {
+		if dir == "" {
 			return filepath.ToSlash(p)
 		}
-		r, err := filepath.Rel(dir, abs)
-		if err != nil {
+		cands := []string{p}
+		if !filepath.IsAbs(p) {
+			cands = []string{filepath.Join(wds[0], p), filepath.Join(wds[1], p)}
+		}
+		first := ""
+		for _, abs := range cands {
+			r, err := filepath.Rel(dir, filepath.Clean(abs))
+			if err != nil {
+				continue
+			}
+			if first == "" {
+				first = r
+			}
+			if r != ".." && !strings.HasPrefix(r, ".."+string(filepath.Separator)) {
+				return filepath.ToSlash(r)
+			}
+		}
+		if first == "" {
 			return filepath.ToSlash(p)
 		}
-		return filepath.ToSlash(r)
+		return filepath.ToSlash(first)
 	}
 }
 

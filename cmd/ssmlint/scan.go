@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -154,61 +153,6 @@ func uniquePaths(paths []string) []string {
 		out = append(out, p)
 	}
 	return out
-}
-
-// checkOutputs refuses, before anything is written, an output path
-// (--output, --write-baseline, --write-inventory) that would replace a
-// file this run read: a Terraform or Go file, a variables file, the
-// configuration, or the baseline read with --baseline (unless it is the
-// --write-baseline file: refreshing a baseline in place). It also refuses
-// two outputs to the same file, a path inside the repository that is a
-// link leading out of it, and one that is not a regular file.
-func checkOutputs(o *options, sc *scanResult, cfgPath, boundary string) error {
-	inputs := map[string]string{} // real path -> what it is
-	for f := range sc.sources {
-		what := "a Terraform file"
-		if strings.HasSuffix(f, ".go") {
-			what = "a Go file"
-		}
-		inputs[safefs.RealPath(f)] = what
-	}
-	for _, f := range o.varFiles {
-		inputs[safefs.RealPath(f)] = "a --var-file"
-	}
-	if cfgPath != "" {
-		inputs[safefs.RealPath(cfgPath)] = "the configuration"
-	}
-	refresh := o.baseline != "" && o.writeBaseline != "" && safefs.RealPath(o.baseline) == safefs.RealPath(o.writeBaseline)
-	if o.baseline != "" && !refresh {
-		inputs[safefs.RealPath(o.baseline)] = "the --baseline being read"
-	}
-	written := map[string]string{}
-	for _, out := range []struct{ flag, path string }{
-		{"--output", o.output}, {"--write-baseline", o.writeBaseline}, {"--write-inventory", o.writeInventory},
-	} {
-		if out.path == "" {
-			continue
-		}
-		real := safefs.RealPath(out.path)
-		if what, ok := inputs[real]; ok {
-			return fmt.Errorf("%s %s: that is %s this run reads; write the output elsewhere; nothing was written", out.flag, out.path, what)
-		}
-		if what := goInput(real, sc.goRoots); what != "" {
-			return fmt.Errorf("%s %s: that is %s of the Go code checked; write the output elsewhere; nothing was written", out.flag, out.path, what)
-		}
-		if other, ok := written[real]; ok {
-			return fmt.Errorf("%s %s: the same file as %s; give each output its own file; nothing was written", out.flag, out.path, other)
-		}
-		written[real] = out.flag
-		inside := namedInside(out.path, boundary)
-		if inside && !safefs.Within(boundary, real) {
-			return fmt.Errorf("%s %s: it leads to %s, outside the repository (%s); nothing was written", out.flag, out.path, real, boundary)
-		}
-		if fi, err := os.Lstat(real); err == nil && (fi.IsDir() || (inside && !fi.Mode().IsRegular())) {
-			return fmt.Errorf("%s %s: not a regular file (%s); nothing was written", out.flag, out.path, fileKind(fi.Mode()))
-		}
-	}
-	return nil
 }
 
 // fileKind names what a path that is not a regular file is.
