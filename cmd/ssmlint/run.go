@@ -352,32 +352,20 @@ func selectRules(o *options, cfg *config.Config) (map[string]bool, error) {
 		for id := range enabled {
 			enabled[id] = false
 		}
-		for _, n := range o.only {
+	}
+	for _, sel := range []struct {
+		flag  string
+		names []string
+		on    bool
+	}{{"--only", o.only, true}, {"--enable", o.enable, true}, {"--disable", o.disable, false}} {
+		for _, n := range sel.names {
 			rs, ok := rules.Expand(n)
 			if !ok {
-				return nil, fmt.Errorf("--only: unknown rule or group %q (see `ssmlint rules`)", n)
+				return nil, fmt.Errorf("%s: unknown rule or group %q (see `ssmlint rules`)", sel.flag, n)
 			}
 			for _, r := range rs {
-				enabled[r.ID] = true
+				enabled[r.ID] = sel.on
 			}
-		}
-	}
-	for _, n := range o.enable {
-		rs, ok := rules.Expand(n)
-		if !ok {
-			return nil, fmt.Errorf("--enable: unknown rule or group %q (see `ssmlint rules`)", n)
-		}
-		for _, r := range rs {
-			enabled[r.ID] = true
-		}
-	}
-	for _, n := range o.disable {
-		rs, ok := rules.Expand(n)
-		if !ok {
-			return nil, fmt.Errorf("--disable: unknown rule or group %q (see `ssmlint rules`)", n)
-		}
-		for _, r := range rs {
-			enabled[r.ID] = false
 		}
 	}
 	return enabled, nil
