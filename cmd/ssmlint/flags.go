@@ -87,7 +87,7 @@ func newFlagSet(o *options, w io.Writer) *flag.FlagSet {
 		" (default text); FORMAT=FILE writes that format to FILE; repeat for several outputs in one run")
 	fs.StringVar(&o.output, "output", "", "write the report (the --format without =FILE) to `FILE` instead of standard output")
 	fs.StringVar(&o.configPath, "config", "", "configuration `FILE` (default: .ssmlint.yml found upward from the first PATH)")
-	fs.StringVar(&o.failOn, "fail-on", "", "exit 1 when a finding is at or above this severity: error|warning|info (default warning)")
+	fs.StringVar(&o.failOn, "fail-on", "", "exit 1 when a finding is at or above this `SEVERITY`: error|warning|info (default warning)")
 	fs.Var(listFlag{&o.enable}, "enable", "also run these `RULES`, even those the configuration turns off (IDs, names or groups such as SSM6; comma-separated; repeatable)")
 	fs.Var(listFlag{&o.only}, "only", "run only these `RULES` (IDs, names or groups such as SSM6; comma-separated; repeatable)")
 	fs.Var(listFlag{&o.disable}, "disable", "do not run these `RULES` (IDs, names or groups such as SSM6; comma-separated; repeatable)")
@@ -98,7 +98,7 @@ func newFlagSet(o *options, w io.Writer) *flag.FlagSet {
 	fs.StringVar(&o.newFromPatch, "new-from-patch", "", "report only findings on lines a unified diff `FILE` adds or changes")
 	fs.StringVar(&o.pathPrefix, "path-prefix", "", "put `PREFIX` in front of the repository-relative paths of the machine formats (sarif, github, checkstyle, codeclimate, junit, json)")
 	fs.StringVar(&o.chdir, "chdir", "", "change to `DIR` before doing anything else")
-	fs.StringVar(&o.color, "color", "auto", "colour the text output: auto|always|never (auto: on a terminal, unless NO_COLOR is set)")
+	fs.StringVar(&o.color, "color", "auto", "colour the text output: `WHEN` is auto|always|never (auto: on a terminal, unless NO_COLOR is set)")
 	fs.BoolVar(&o.noColor, "no-color", false, "never colour the text output (same as --color never)")
 	fs.BoolVar(&o.fix, "fix", false, "apply suggested fixes (Go analyzers only; Terraform rules offer none)")
 	fs.BoolVar(&o.verbose, "verbose", false, "more detail per finding: resource address, rule summary, documentation link")
@@ -115,7 +115,23 @@ func newFlagSet(o *options, w io.Writer) *flag.FlagSet {
 func printUsage(w io.Writer) {
 	fs := newFlagSet(&options{}, w)
 	fmt.Fprint(w, usageText)
-	fs.PrintDefaults()
+	fs.VisitAll(func(f *flag.Flag) {
+		if f.Name == "h" {
+			return // shown with --help
+		}
+		name, usage := flag.UnquoteUsage(f)
+		line := "  --" + f.Name
+		if f.Name == "help" {
+			line = "  -h, --help"
+		}
+		if name != "" && name != "value" {
+			line += " " + name
+		}
+		if f.DefValue != "" && f.DefValue != "false" {
+			usage += fmt.Sprintf(" (default %q)", f.DefValue)
+		}
+		fmt.Fprintf(w, "%s\n      %s\n", line, usage)
+	})
 }
 
 // parseFlags reads flags and paths; flags may follow paths. A usage error
