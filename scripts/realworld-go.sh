@@ -6,7 +6,7 @@
 # Each MODULE_DIR is a directory inside a Go module (a repository checkout
 # plus the corpus's go_module_dir). It is scanned once, the way a user
 # would in CI: cd MODULE_DIR && ssmlint --format json --fail-on warning .
-# with only the Go analyzers on (--enable SSM6; the Terraform under the
+# with only the Go analyzers on (--only SSM6; the Terraform under the
 # directory is still read for the parameter inventory SSM601 and SSM607
 # use) and a 600 s timeout. ssmlint builds the packages with the go
 # command (GOTOOLCHAIN=local, -mod=readonly), so warm the module cache
@@ -41,7 +41,7 @@ for mod_dir in "$@"; do
 	mkdir -p "$(dirname "$raw")"
 	start=$(date +%s%N)
 	(cd "$mod_dir" && timeout -k 30 "$limit" "$bin" --format json --fail-on warning \
-		--enable SSM6 . </dev/null >"$raw.json" 2>"$raw.stderr")
+		--only SSM6 . </dev/null >"$raw.json" 2>"$raw.stderr")
 	rc=$? ms=$(( ($(date +%s%N) - start) / 1000000 ))
 	# -n with input: an empty report (ssmlint killed) is a failure, not no line.
 	{ jq -cn --arg repo "$repo" --arg dir "$dir" --argjson rc "$rc" --argjson ms "$ms" 'input | {
