@@ -453,6 +453,19 @@ func TestConventions(t *testing.T) {
 	if !strings.HasPrefix(out, "main.tf:3:") {
 		t.Errorf("--chdir text output:\n%s", out)
 	}
+	// After --, a path that looks like a flag is a path (the action passes
+	// its paths so).
+	dashed := filepath.Join(repo, "-dashed")
+	if err := os.Mkdir(dashed, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dashed, "main.tf"), []byte(badParam), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r, code = runJSON(t, repo, "--fail-on", "error", "--", "-dashed", "infra")
+	if got := findingsOf(r); code != 1 || !slices.Equal(got, []ruleFile{{"SSM201", "-dashed/main.tf"}, {"SSM201", "infra/main.tf"}}) {
+		t.Errorf("paths after --: exit %d, %v", code, got)
+	}
 	if _, stderr, code := ssmlint(t, repo, "--chdir", "nowhere", "."); code != 2 || !strings.Contains(stderr, "--chdir") {
 		t.Errorf("--chdir nowhere: exit %d, %s", code, stderr)
 	}

@@ -134,7 +134,8 @@ func printUsage(w io.Writer) {
 	})
 }
 
-// parseFlags reads flags and paths; flags may follow paths. A usage error
+// parseFlags reads flags and paths; flags may follow paths, until "--",
+// after which every argument is a path. A usage error
 // is printed to stderr with a pointer to --help.
 func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	o := &options{}
@@ -145,7 +146,12 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 		if err := fs.Parse(rest); err != nil {
 			return nil, err
 		}
-		rest = fs.Args()
+		left := fs.Args()
+		if n := len(rest) - len(left); n > 0 && rest[n-1] == "--" {
+			o.paths = append(o.paths, left...) // after --, paths only
+			break
+		}
+		rest = left
 		if len(rest) == 0 {
 			break
 		}
