@@ -112,15 +112,7 @@ func findingsAtRev(ctx context.Context, rs revScan) (*baseline.Baseline, int, er
 	}
 	sc := scan(paths, cfg, rs.enabled, rs.vars, varFiles, false)
 	fs, _ := applySuppressions(sc.findings, sc, rs.enabled)
-	var buf bytes.Buffer
-	if err := baseline.Write(&buf, fs, relTo(tmp)); err != nil {
-		return nil, 0, err
-	}
-	b, err := baseline.Parse("--new-from-rev", buf.Bytes())
-	if err != nil {
-		return nil, 0, err
-	}
-	return b, len(fs), nil
+	return baseline.Of(fs, relTo(tmp)), len(fs), nil
 }
 
 // git runs git in the repository with a bounded time, no prompt, and no

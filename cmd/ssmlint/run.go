@@ -239,7 +239,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		Findings:     fs,
 		Errors:       errs,
 		Summary:      sum,
-		Rules:        catalog(),
+		Rules:        rules.All(),
 		WorkDir:      cwd(),
 		Root:         boundary,
 		PathPrefix:   o.pathPrefix,
@@ -262,18 +262,6 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	return exitClean
-}
-
-// catalog is every rule the report describes: the catalog, and SSM000 if
-// the catalog does not list it.
-func catalog() []*rules.Rule {
-	all := rules.All()
-	for _, r := range all {
-		if r.ID == rules.IgnoreDirective.ID {
-			return all
-		}
-	}
-	return append(all, rules.IgnoreDirective)
 }
 
 // loadConfig reads the configuration: the file named with --config, else

@@ -140,6 +140,16 @@ func Write(w io.Writer, fs []finding.Finding, relFn func(string) string) error {
 	return enc.Encode(doc)
 }
 
+// Of returns the baseline Write would record for fs, without writing it:
+// what --new-from-rev compares the current findings with.
+func Of(fs []finding.Finding, relFn func(string) string) *Baseline {
+	b := &Baseline{counts: map[string]int{}}
+	for _, f := range fs {
+		b.counts[Fingerprint(f, relPath(relFn, f.Range.File))]++
+	}
+	return b
+}
+
 // Len returns the number of findings the baseline hides at most.
 func (b *Baseline) Len() int {
 	if b == nil {

@@ -322,3 +322,31 @@ func TestLoadMissing(t *testing.T) {
 		t.Errorf("err = %q, want %q", err, want)
 	}
 }
+
+// TestOfMatchesWrite: the in-memory baseline of --new-from-rev hides what
+// the written one would, counts included.
+func TestOfMatchesWrite(t *testing.T) {
+	rec := []finding.Finding{
+		at(ruleSecret, "old/m.tf", 1, "aws_ssm_parameter.a", "type"),
+		at(ruleSecret, "old/m.tf", 2, "aws_ssm_parameter.a", "type"),
+		at(ruleSecret, "old/n.tf", 3, "aws_ssm_parameter.b", "type"),
+	}
+	strip := func(p string) string { return strings.TrimPrefix(p, "old/") }
+	written, _ := writeLoad(t, rec, strip)
+	mem := Of(rec, strip)
+	if mem.Len() != written.Len() || mem.Len() != 3 {
+		t.Fatalf("Len: Of %d, written %d, want 3", mem.Len(), written.Len())
+	}
+	now := []finding.Finding{
+		at(ruleSecret, "m.tf", 9, "aws_ssm_parameter.a", "type"),
+		at(ruleSecret, "m.tf", 10, "aws_ssm_parameter.a", "type"),
+		at(ruleSecret, "m.tf", 11, "aws_ssm_parameter.a", "type"),
+		at(ruleSecret, "n.tf", 12, "aws_ssm_parameter.c", "type"),
+	}
+	keptMem, hiddenMem := mem.Filter(now, nil)
+	keptFile, hiddenFile := written.Filter(now, nil)
+	if hiddenMem != 2 || hiddenMem != hiddenFile || len(keptMem) != 2 || len(keptFile) != 2 ||
+		keptMem[0].Range.Start.Line != 11 || keptMem[1].Range.Start.Line != 12 {
+		t.Errorf("Of hid %d and kept %v; the written baseline hid %d and kept %v", hiddenMem, keptMem, hiddenFile, keptFile)
+	}
+}
