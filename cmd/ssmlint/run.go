@@ -154,8 +154,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs := sc.findings
 	errs := append(cfgErrs, sc.errors...)
 
-	// Configured severities, then suppression comments, then the baseline
-	// and the change filters.
+	// Suppression comments (which add SSM000's findings), configured
+	// severities, then the baseline and the change filters.
+	fs, suppressed := applySuppressions(fs, sc, enabled)
 	severities := map[string]rules.Severity{}
 	if cfg != nil {
 		for id, s := range cfg.Rules {
@@ -169,7 +170,6 @@ func run(args []string, stdout, stderr io.Writer) int {
 			fs[i].Severity = s
 		}
 	}
-	fs, suppressed := applySuppressions(fs, sc, enabled)
 	finding.SortFindings(fs)
 	baselined := 0
 	// A baseline records every current finding, those the old baseline

@@ -37,10 +37,6 @@ type scanResult struct {
 	// goSuppressed are the Go findings the vet tool found covered by a
 	// suppression comment (gocheck.Result.Suppressed).
 	goSuppressed []finding.Finding
-	// cfg is the configuration of the scan (nil for none): SSM000's
-	// findings, made after the configured severities are applied, take
-	// theirs from it.
-	cfg *config.Config
 }
 
 func (s *scanResult) source(file string) ([]byte, bool) {
@@ -50,7 +46,7 @@ func (s *scanResult) source(file string) ([]byte, bool) {
 
 // scan loads and checks the Terraform under each path.
 func scan(paths []string, cfg *config.Config, enabled map[string]bool, vars map[string]cty.Value, varFiles []string, wantInventory bool) *scanResult {
-	res := &scanResult{sources: map[string][]byte{}, cfg: cfg}
+	res := &scanResult{sources: map[string][]byte{}}
 	var cs []hclcheck.Check
 	for _, c := range checks.All() {
 		if enabled[c.Rule.ID] {
@@ -191,8 +187,8 @@ func goInput(real string, goRoots []string) string {
 // applySuppressions drops findings silenced by `# ssmlint:ignore`
 // comments (and, in Go, `//nolint`), counts the Go findings the vet tool
 // found suppressed, and adds SSM000 findings for malformed or unused
-// comments when SSM000 is enabled, at its configured severity when one
-// is set.
+// comments when SSM000 is enabled (the caller applies configured
+// severities afterwards, to those too).
 func applySuppressions(fs []finding.Finding, sc *scanResult, enabled map[string]bool) ([]finding.Finding, int) {
 	ignores := map[string]*suppress.FileIgnores{}
 	get := func(file string) *suppress.FileIgnores {
@@ -237,12 +233,6 @@ func applySuppressions(fs []finding.Finding, sc *scanResult, enabled map[string]
 	if !enabled[rules.IgnoreDirective.ID] {
 		return kept, suppressed
 	}
-	severity := rules.Severity(0)
-	if sc.cfg != nil {
-		if s, ok := sc.cfg.Rules[rules.IgnoreDirective.ID]; ok {
-			severity = s.Severity
-		}
-	}
 	// Every scanned file may hold comments, including files without findings.
 	for file := range sc.sources {
 		get(file)
@@ -259,9 +249,6 @@ func applySuppressions(fs []finding.Finding, sc *scanResult, enabled map[string]
 				Severity: p.Severity,
 				Message:  p.Message,
 				Range:    p.Range,
-			}
-			if severity != 0 {
-				f.Severity = severity
 			}
 			kept = append(kept, f)
 		}
