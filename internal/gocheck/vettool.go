@@ -66,28 +66,16 @@ type realInfo struct {
 // its fixes, so that ssmlint counts it and knows the comment was used. The
 // analyzers themselves are not changed.
 func VetAnalyzers(as []*analysis.Analyzer) []*analysis.Analyzer {
-	out := make([]*analysis.Analyzer, len(as))
-	for i, a := range as {
-		c := *a
-		run := a.Run
-		c.Run = func(pass *analysis.Pass) (any, error) {
-			p := *pass
-			sums := fileSums{fset: pass.Fset, sums: map[*token.File]string{}}
-			filter := suppress.NewPassFilter(pass, suppress.IgnoreAndNolint)
-			report := pass.Report
-			p.Report = func(d analysis.Diagnostic) {
-				suppressed := filter.Suppresses(a, d)
-				if suppressed {
-					d.SuggestedFixes = nil
-				}
-				d.Message += realMarker + encodeReal(pass.Fset, d, &sums, suppressed)
-				report(d)
+	return suppress.WrapReports(as, suppress.IgnoreAndNolint, func(pass *analysis.Pass, report func(analysis.Diagnostic)) func(analysis.Diagnostic, bool) {
+		sums := fileSums{fset: pass.Fset, sums: map[*token.File]string{}}
+		return func(d analysis.Diagnostic, suppressed bool) {
+			if suppressed {
+				d.SuggestedFixes = nil
 			}
-			return run(&p)
+			d.Message += realMarker + encodeReal(pass.Fset, d, &sums, suppressed)
+			report(d)
 		}
-		out[i] = &c
-	}
-	return out
+	})
 }
 
 // encodeReal is the JSON of d's real positions.

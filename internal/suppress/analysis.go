@@ -19,6 +19,21 @@ import (
 // changed. Malformed comments suppress nothing; only the ssmlint command
 // reports them (SSM000).
 func Analyzers(as []*analysis.Analyzer, which Directives) []*analysis.Analyzer {
+	return WrapReports(as, which, func(_ *analysis.Pass, report func(analysis.Diagnostic)) func(analysis.Diagnostic, bool) {
+		return func(d analysis.Diagnostic, suppressed bool) {
+			if !suppressed {
+				report(d)
+			}
+		}
+	})
+}
+
+// WrapReports returns copies of the analyzers whose passes hand each
+// diagnostic, with whether a suppression comment of the kinds which
+// covers it, to the function with returns for the pass; report is the
+// pass's own Report. The analyzers themselves are not changed.
+func WrapReports(as []*analysis.Analyzer, which Directives,
+	with func(pass *analysis.Pass, report func(analysis.Diagnostic)) func(d analysis.Diagnostic, suppressed bool)) []*analysis.Analyzer {
 	out := make([]*analysis.Analyzer, len(as))
 	for i, a := range as {
 		c := *a
@@ -26,12 +41,8 @@ func Analyzers(as []*analysis.Analyzer, which Directives) []*analysis.Analyzer {
 		c.Run = func(pass *analysis.Pass) (any, error) {
 			p := *pass
 			filter := NewPassFilter(pass, which)
-			report := pass.Report
-			p.Report = func(d analysis.Diagnostic) {
-				if !filter.Suppresses(a, d) {
-					report(d)
-				}
-			}
+			handle := with(pass, pass.Report)
+			p.Report = func(d analysis.Diagnostic) { handle(d, filter.Suppresses(a, d)) }
 			return run(&p)
 		}
 		out[i] = &c
